@@ -1,0 +1,27 @@
+# The Kitaab API: TypeScript run through swc (as in development), Prisma client generated
+# at build time. Configuration comes from the environment (CONTRACT.md section 12).
+FROM node:20-slim
+
+WORKDIR /app
+RUN chown node:node /app
+USER node
+
+# Dependencies first, so the layer is reused while only the sources change. Install
+# scripts stay off: nothing needs them, and Prisma's would try to download engines.
+COPY --chown=node:node package.json package-lock.json ./
+RUN npm install --ignore-scripts --no-audit --no-fund
+
+COPY --chown=node:node . .
+RUN npx prisma generate
+
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000 \
+    DATA_DIR=/app/.data
+RUN mkdir -p /app/.data
+EXPOSE 4000
+
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+CMD ["npm", "start"]
