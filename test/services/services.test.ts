@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { templateDatabaseName } from '../template-database';
-import { pingRedis } from './redis';
+import { pingRedis, restartRedis, startRedis, stopRedis, takeRedisDown } from './redis';
 
 const projectRoot = path.join(__dirname, '..', '..');
 const migrationModuleExists = ['migrations.ts', path.join('migrations', 'index.ts')].some((file) =>
@@ -80,5 +80,19 @@ describe('test services', () => {
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
     );
     expect(rows.map((row) => row.migration_name)).toEqual(migrationsInFolder());
+  });
+});
+
+describe('Redis outage helpers', () => {
+  it('take a Redis down and bring it back on the same port', async () => {
+    const redis = await startRedis();
+    try {
+      await takeRedisDown(redis);
+      await expect(pingRedis(redis.port)).resolves.toBe(false);
+      await restartRedis(redis);
+      await expect(pingRedis(redis.port)).resolves.toBe(true);
+    } finally {
+      await stopRedis(redis);
+    }
   });
 });
