@@ -1,0 +1,278 @@
+import DataLoader from 'dataloader';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { conflict, forbidden, notFound } from '../../lib/errors';
+
+/**
+ * THE permission authority (CONTRACT.md section 3). Every resolver and service asks it what
+ * the viewer may do; nothing else in the code base decides access. One instance per request:
+ * its loaders batch every question asked in one tick into a few SQL statements and remember
+ * the answers for the rest of the request (mutations call `forget()` after they change
+ * structure, relations or grants).
+ */
+
+export type AccessLevel = 'OWNER' | 'WRITE' | 'READ';
+
+/** What the database says about a deed item, independent of the viewer. */
+export interface ItemFacts {
+  itemId: bigint;
+  deedId: bigint;
+  ownerId: bigint;
+  /** The item, an ancestor or its deed is soft-deleted (CONTRACT.md section 4). */
+  effectivelyDeleted: boolean;
+}
+
+export interface ItemAccess extends ItemFacts {
+  access: AccessLevel;
+}
+
+export interface DeedFacts {
+  deedId: bigint;
+  ownerId: bigint;
+  deleted: boolean;
+}
+
+/** Items of one owner that a grantee may read, with the highest access covering each. */
+export type GrantedItems = ReadonlyMap<bigint, { deedId: bigint; access: 'READ' | 'WRITE' }>;
+
+type Db = Pick<PrismaClient, '$queryRaw'>;
+
+const idArray = (ids: readonly bigint[]) => Prisma.sql`${ids.map(String)}::bigint[]`;
+
+export class PermissionAuthority {
+  private readonly itemFacts: DataLoader<bigint, ItemFacts | null>;
+  private readonly deedFacts: DataLoader<bigint, DeedFacts | null>;
+  private readonly grantedItemsByOwner: DataLoader<bigint, GrantedItems>;
+  private readonly visibleUsers: DataLoader<bigint, boolean>;
+
+  constructor(
+    private readonly db: Db,
+    /** Null for anonymous requests: they can read nothing. */
+    readonly viewerId: bigint | null,
+  ) {
+    const cacheKeyFn = (id: bigint) => id.toString();
+    this.itemFacts = new DataLoader((ids) => this.loadItemFacts(ids), { cacheKeyFn });
+    this.deedFacts = new DataLoader((ids) => this.loadDeedFacts(ids), { cacheKeyFn });
+    this.grantedItemsByOwner = new DataLoader((owners) => Promise.all(owners.map((o) => this.loadGrantedItems(o))), {
+      cacheKeyFn,
+    });
+    this.visibleUsers = new DataLoader((ids) => this.loadVisibleUsers(ids), { cacheKeyFn });
+  }
+
+  /** Drops remembered answers; call after a write that changes structure, relations or grants. */
+  forget(): void {
+    this.itemFacts.clearAll();
+    this.deedFacts.clearAll();
+    this.grantedItemsByOwner.clearAll();
+    this.visibleUsers.clearAll();
+  }
+
+  // ───────────── deed items ─────────────
+
+  /**
+   * The viewer's access to an item, or null when the viewer may not even know it exists.
+   * Owners see their effectively deleted items (to restore them); grantees never do.
+   */
+  async itemAccess(itemId: bigint): Promise<ItemAccess | null> {
+    const facts = await this.itemFacts.load(itemId);
+    if (!facts || this.viewerId === null) return null;
+    if (facts.ownerId === this.viewerId) return { ...facts, access: 'OWNER' };
+    if (facts.effectivelyDeleted) return null;
+    const granted = (await this.grantedItemsByOwner.load(facts.ownerId)).get(itemId);
+    return granted ? { ...facts, access: granted.access } : null;
+  }
+
+  async itemAccessMany(itemIds: readonly bigint[]): Promise<Array<ItemAccess | null>> {
+    return Promise.all(itemIds.map((id) => this.itemAccess(id)));
+  }
+
+  /** Readable item, else NOT_FOUND. */
+  async requireReadableItem(itemId: bigint): Promise<ItemAccess> {
+    const access = await this.itemAccess(itemId);
+    if (!access) throw notFound('Deed item');
+    return access;
+  }
+
+  /**
+   * Structure changes (rename, move, delete, scales, merits…) belong to the owner alone:
+   * invisible → NOT_FOUND, visible to a grantee → FORBIDDEN.
+   */
+  async requireOwnedItem(itemId: bigint): Promise<ItemAccess> {
+    const access = await this.requireReadableItem(itemId);
+    if (access.access !== 'OWNER') throw forbidden('Only the owner can change this deed item');
+    return access;
+  }
+
+  /**
+   * Entry writes: owner or WRITE grantee on a live item. READ grantee → FORBIDDEN; an
+   * effectively deleted item → CONFLICT for the owner (grantees cannot see it at all).
+   */
+  async requireEntryWritableItem(itemId: bigint): Promise<ItemAccess> {
+    const access = await this.requireReadableItem(itemId);
+    if (access.access === 'READ') throw forbidden('READ access does not allow writing entries');
+    if (access.effectivelyDeleted) throw conflict('The deed item or something above it is deleted');
+    return access;
+  }
+
+  /** All items of `ownerId` the viewer can read through grants (empty for the owner themself). */
+  async grantedItems(ownerId: bigint): Promise<GrantedItems> {
+    if (this.viewerId === null || ownerId === this.viewerId) return new Map();
+    return this.grantedItemsByOwner.load(ownerId);
+  }
+
+  // ───────────── deeds ─────────────
+
+  /**
+   * Owner: always (deleted deeds included, to restore them). Others: a live deed holding at
+   * least one item they can read.
+   */
+  async deedAccess(deedId: bigint): Promise<(DeedFacts & { access: AccessLevel }) | null> {
+    const facts = await this.deedFacts.load(deedId);
+    if (!facts || this.viewerId === null) return null;
+    if (facts.ownerId === this.viewerId) return { ...facts, access: 'OWNER' };
+    if (facts.deleted) return null;
+    const granted = await this.grantedItemsByOwner.load(facts.ownerId);
+    let best: 'READ' | 'WRITE' | null = null;
+    for (const item of granted.values()) {
+      if (item.deedId !== deedId) continue;
+      best = item.access === 'WRITE' ? 'WRITE' : (best ?? 'READ');
+    }
+    return best ? { ...facts, access: best } : null;
+  }
+
+  async requireReadableDeed(deedId: bigint): Promise<DeedFacts & { access: AccessLevel }> {
+    const access = await this.deedAccess(deedId);
+    if (!access) throw notFound('Deed');
+    return access;
+  }
+
+  async requireOwnedDeed(deedId: bigint): Promise<DeedFacts> {
+    const access = await this.requireReadableDeed(deedId);
+    if (access.access !== 'OWNER') throw forbidden('Only the owner can change this deed');
+    return access;
+  }
+
+  // ───────────── owners and users ─────────────
+
+  /**
+   * Whether the viewer may look at `ownerId`'s data at all (entries, dashboard, deeds):
+   * themself, or at least one granted item. Otherwise callers answer NOT_FOUND.
+   */
+  async canReadSomethingOf(ownerId: bigint): Promise<boolean> {
+    if (this.viewerId === null) return false;
+    if (ownerId === this.viewerId) return true;
+    return (await this.grantedItemsByOwner.load(ownerId)).size > 0;
+  }
+
+  /**
+   * `user(id)`: self, or anyone with a live relation to the viewer in either direction,
+   * unless that person blocked the viewer.
+   */
+  async canSeeUser(userId: bigint): Promise<boolean> {
+    if (this.viewerId === null) return false;
+    return this.visibleUsers.load(userId);
+  }
+
+  // ───────────── loaders (one statement per batch) ─────────────
+
+  private async loadItemFacts(ids: readonly bigint[]): Promise<Array<ItemFacts | null>> {
+    // Walk up from each item to its root; the item is effectively deleted when any step,
+    // or its deed, is. Depth is at most 10, so the walk is short.
+    const rows = await this.db.$queryRaw<
+      Array<{ item_id: bigint; deed_id: bigint; owner_id: bigint; effectively_deleted: boolean }>
+    >`
+      WITH RECURSIVE chain AS (
+        SELECT di.deed_item_id AS item_id, di.parent_deed_item_id AS next_id, di.deleted_at IS NOT NULL AS deleted
+        FROM deed_items di WHERE di.deed_item_id = ANY(${idArray(ids)})
+        UNION ALL
+        SELECT chain.item_id, p.parent_deed_item_id, p.deleted_at IS NOT NULL
+        FROM chain JOIN deed_items p ON p.deed_item_id = chain.next_id
+      )
+      SELECT i.deed_item_id AS item_id, i.deed_id, d.user_id AS owner_id,
+             (bool_or(chain.deleted) OR d.deleted_at IS NOT NULL) AS effectively_deleted
+      FROM chain
+      JOIN deed_items i ON i.deed_item_id = chain.item_id
+      JOIN deeds d ON d.deed_id = i.deed_id
+      GROUP BY i.deed_item_id, i.deed_id, d.user_id, d.deleted_at`;
+    const byId = new Map(rows.map((r) => [r.item_id.toString(), r]));
+    return ids.map((id) => {
+      const r = byId.get(id.toString());
+      return r
+        ? { itemId: r.item_id, deedId: r.deed_id, ownerId: r.owner_id, effectivelyDeleted: r.effectively_deleted }
+        : null;
+    });
+  }
+
+  private async loadDeedFacts(ids: readonly bigint[]): Promise<Array<DeedFacts | null>> {
+    const rows = await this.db.$queryRaw<Array<{ deed_id: bigint; user_id: bigint; deleted: boolean }>>`
+      SELECT deed_id, user_id, deleted_at IS NOT NULL AS deleted FROM deeds WHERE deed_id = ANY(${idArray(ids)})`;
+    const byId = new Map(rows.map((r) => [r.deed_id.toString(), r]));
+    return ids.map((id) => {
+      const r = byId.get(id.toString());
+      return r ? { deedId: r.deed_id, ownerId: r.user_id, deleted: r.deleted } : null;
+    });
+  }
+
+  /**
+   * Grant roots are the items with an active grant through the viewer's ACCEPTED live
+   * relation to the owner. A root under a deleted ancestor covers nothing; below a live root
+   * the cover runs down through live children, so items created or moved under it later are
+   * covered and items moved out are not. The highest grant on the item or any ancestor wins.
+   */
+  private async loadGrantedItems(ownerId: bigint): Promise<GrantedItems> {
+    const rows = await this.db.$queryRaw<Array<{ item_id: bigint; deed_id: bigint; write: boolean }>>`
+      WITH RECURSIVE roots AS (
+        SELECT p.deed_item_id AS item_id, bool_or(p.permission_type = 'WRITE') AS write
+        FROM permissions p
+        JOIN relations r ON r.relation_id = p.relation_id
+        WHERE p.is_active AND r.status = 'ACCEPTED' AND r.deleted_at IS NULL
+          AND r.requester_id = ${this.viewerId} AND r.requestee_id = ${ownerId}
+        GROUP BY p.deed_item_id
+      ),
+      up AS (
+        SELECT roots.item_id AS root_id, di.parent_deed_item_id AS next_id, di.deleted_at IS NOT NULL AS deleted
+        FROM roots JOIN deed_items di ON di.deed_item_id = roots.item_id
+        UNION ALL
+        SELECT up.root_id, p.parent_deed_item_id, p.deleted_at IS NOT NULL
+        FROM up JOIN deed_items p ON p.deed_item_id = up.next_id
+      ),
+      live_roots AS (SELECT root_id FROM up GROUP BY root_id HAVING NOT bool_or(deleted)),
+      down AS (
+        SELECT di.deed_item_id AS item_id, di.deed_id, roots.write
+        FROM roots
+        JOIN live_roots ON live_roots.root_id = roots.item_id
+        JOIN deed_items di ON di.deed_item_id = roots.item_id
+        UNION ALL
+        SELECT c.deed_item_id, c.deed_id, down.write
+        FROM down JOIN deed_items c ON c.parent_deed_item_id = down.item_id AND c.deleted_at IS NULL
+      )
+      SELECT down.item_id, down.deed_id, bool_or(down.write) AS write
+      FROM down JOIN deeds d ON d.deed_id = down.deed_id AND d.deleted_at IS NULL AND d.user_id = ${ownerId}
+      GROUP BY down.item_id, down.deed_id`;
+    return new Map(rows.map((r) => [r.item_id, { deedId: r.deed_id, access: r.write ? 'WRITE' : 'READ' }] as const));
+  }
+
+  private async loadVisibleUsers(ids: readonly bigint[]): Promise<boolean[]> {
+    const viewer = this.viewerId;
+    const rows = await this.db.$queryRaw<Array<{ user_id: bigint }>>`
+      SELECT u.user_id FROM users u
+      WHERE u.user_id = ANY(${idArray(ids)}) AND u.deleted_at IS NULL
+        AND (
+          u.user_id = ${viewer}
+          OR (
+            EXISTS (
+              SELECT 1 FROM relations r
+              WHERE r.deleted_at IS NULL
+                AND ((r.requester_id = ${viewer} AND r.requestee_id = u.user_id)
+                  OR (r.requestee_id = ${viewer} AND r.requester_id = u.user_id))
+            )
+            AND NOT EXISTS (
+              SELECT 1 FROM relations b
+              WHERE b.deleted_at IS NULL AND b.status = 'BLOCKED'
+                AND b.requester_id = ${viewer} AND b.requestee_id = u.user_id
+            )
+          )
+        )`;
+    const visible = new Set(rows.map((r) => r.user_id.toString()));
+    return ids.map((id) => visible.has(id.toString()));
+  }
+}
