@@ -16,6 +16,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)s$': ['@swc/jest', { ...swcOptions, swcrc: false }],
   },
+  // ESM-only packages: Node 20 requires them natively, Jest's sandbox needs them compiled.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 30000,

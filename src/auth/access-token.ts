@@ -1,0 +1,50 @@
+import { SignJWT, jwtVerify } from 'jose';
+
+/** CONTRACT.md section 2: tokens live 24 h; there is no refresh token. */
+export const ACCESS_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+
+const ALGORITHM = 'HS256';
+
+export interface AccessTokenClaims {
+  userId: bigint;
+  /** Seconds since the epoch (the JWT `iat`). */
+  issuedAt: number;
+  /** Seconds since the epoch (the JWT `exp`). */
+  expiresAt: number;
+}
+
+export class InvalidAccessTokenError extends Error {
+  override name = 'InvalidAccessTokenError';
+}
+
+export function accessTokenKey(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+export async function signAccessToken(
+  userId: bigint,
+  key: Uint8Array,
+  now: Date = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = issuedAt + ACCESS_TOKEN_LIFETIME_SECONDS;
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setSubject(userId.toString())
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(key);
+  return { token, expiresAt: new Date(expiresAt * 1000) };
+}
+
+/** Checks signature, algorithm and expiry; throws `InvalidAccessTokenError` otherwise. */
+export async function verifyAccessToken(token: string, key: Uint8Array): Promise<AccessTokenClaims> {
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], requiredClaims: ['sub', 'iat', 'exp'] }));
+  } catch (error) {
+    throw new InvalidAccessTokenError(error instanceof Error ? error.message : 'unverifiable token');
+  }
+  if (!payload.sub || !/^[1-9]\d{0,18}$/.test(payload.sub)) throw new InvalidAccessTokenError('malformed subject');
+  return { userId: BigInt(payload.sub), issuedAt: payload.iat as number, expiresAt: payload.exp as number };
+}

@@ -1,0 +1,52 @@
+import { MemoryCache } from './memory-cache';
+
+describe('MemoryCache', () => {
+  let now: number;
+  let cache: MemoryCache;
+
+  beforeEach(() => {
+    now = 1_000_000;
+    cache = new MemoryCache(() => now);
+  });
+
+  afterEach(() => cache.close());
+
+  it('stores copies of JSON values until their TTL passes', async () => {
+    const value = { n: 1, list: ['a'] };
+    await cache.set('k', value, { ttlSeconds: 10 });
+    value.n = 2;
+    await expect(cache.get('k')).resolves.toEqual({ n: 1, list: ['a'] });
+    now += 9_999;
+    await expect(cache.get('k')).resolves.toEqual({ n: 1, list: ['a'] });
+    now += 1;
+    await expect(cache.get('k')).resolves.toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it('deletes single keys', async () => {
+    await cache.set('k', 1, { ttlSeconds: 10 });
+    await cache.delete('k');
+    await expect(cache.get('k')).resolves.toBeUndefined();
+  });
+
+  it('invalidates every key carrying a tag, and only those', async () => {
+    await cache.set('dash:1:30', 'a', { ttlSeconds: 60, tags: ['owner:1'] });
+    await cache.set('dash:1:7', 'b', { ttlSeconds: 60, tags: ['owner:1', 'scope:x'] });
+    await cache.set('dash:2:30', 'c', { ttlSeconds: 60, tags: ['owner:2'] });
+    await cache.invalidateTags(['owner:1']);
+    await expect(cache.get('dash:1:30')).resolves.toBeUndefined();
+    await expect(cache.get('dash:1:7')).resolves.toBeUndefined();
+    await expect(cache.get('dash:2:30')).resolves.toBe('c');
+  });
+
+  it('forgets old tags when a key is set again', async () => {
+    await cache.set('k', 1, { ttlSeconds: 60, tags: ['old'] });
+    await cache.set('k', 2, { ttlSeconds: 60, tags: ['new'] });
+    await cache.invalidateTags(['old']);
+    await expect(cache.get('k')).resolves.toBe(2);
+  });
+
+  it('is always reachable', async () => {
+    await expect(cache.ping()).resolves.toBeUndefined();
+  });
+});

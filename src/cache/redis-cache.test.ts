@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { RedisCache } from './redis-cache';
+
+// REDIS_URL comes from test/global-setup.ts (a throwaway Redis).
+const redisUrl = process.env.REDIS_URL as string;
+const silent = pino({ level: 'silent' });
+
+describe('RedisCache', () => {
+  let cache: RedisCache;
+  let ns: string;
+
+  beforeEach(() => {
+    cache = RedisCache.fromUrl(redisUrl, silent);
+    ns = randomBytes(4).toString('hex');
+  });
+
+  afterEach(() => cache.close());
+
+  it('stores JSON values with a TTL, under the kitaab: prefix', async () => {
+    await cache.set(`${ns}:k`, { a: 1 }, { ttlSeconds: 30 });
+    await expect(cache.get(`${ns}:k`)).resolves.toEqual({ a: 1 });
+    const ttl = await cache.client.ttl(`${ns}:k`);
+    expect(ttl).toBeGreaterThan(25);
+    expect(await cache.client.exists(`${ns}:k`)).toBe(1);
+    await cache.delete(`${ns}:k`);
+    await expect(cache.get(`${ns}:k`)).resolves.toBeUndefined();
+  });
+
+  it('invalidates tagged keys atomically and keeps others', async () => {
+    await cache.set(`${ns}:a`, 'a', { ttlSeconds: 60, tags: [`${ns}:owner:1`] });
+    await cache.set(`${ns}:b`, 'b', { ttlSeconds: 120, tags: [`${ns}:owner:1`, `${ns}:scope`] });
+    await cache.set(`${ns}:c`, 'c', { ttlSeconds: 60, tags: [`${ns}:owner:2`] });
+    // The tag set lives as long as its longest-lived member.
+    expect(await cache.client.ttl(`tag:${ns}:owner:1`)).toBeGreaterThan(100);
+
+    await cache.invalidateTags([`${ns}:owner:1`]);
+    await expect(cache.get(`${ns}:a`)).resolves.toBeUndefined();
+    await expect(cache.get(`${ns}:b`)).resolves.toBeUndefined();
+    await expect(cache.get(`${ns}:c`)).resolves.toBe('c');
+    expect(await cache.client.exists(`tag:${ns}:owner:1`)).toBe(0);
+  });
+
+  it('answers ping', async () => {
+    await expect(cache.ping()).resolves.toBeUndefined();
+  });
+
+  it('fails fast when Redis is unreachable', async () => {
+    const unreachable = RedisCache.fromUrl('redis://127.0.0.1:1', silent);
+    const startedAt = Date.now();
+    await expect(unreachable.ping()).rejects.toThrow();
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+    await unreachable.close();
+    // ioredis keeps a 2 s timer after disconnecting a socket that never connected.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+  });
+});

@@ -1,0 +1,49 @@
+import type { Request } from 'express';
+import { resolveViewer, type Viewer } from './auth/viewer';
+import type { Cache } from './cache';
+import type { Config } from './config';
+import type { PrismaClient } from './generated/prisma/client';
+import type { Logger } from './lib/logger';
+import { currentRequestScope, requestIdFrom } from './lib/request-scope';
+import { createLoaders, type Loaders } from './loaders';
+import type { Services } from './services';
+
+/** The per-request GraphQL context every resolver receives through `@Ctx()`. */
+export interface Context {
+  readonly requestId: string;
+  /** null when the request carries no token. */
+  readonly viewer: Viewer | null;
+  readonly prisma: PrismaClient;
+  readonly cache: Cache;
+  readonly services: Services;
+  readonly loaders: Loaders;
+  /** Carries `requestId` on every line. */
+  readonly logger: Logger;
+}
+
+/** Process-wide dependencies the context is built from. */
+export interface ContextDependencies {
+  config: Config;
+  prisma: PrismaClient;
+  cache: Cache;
+  services: Services;
+  logger: Logger;
+  jwtKey: Uint8Array;
+}
+
+/** Throws UNAUTHENTICATED (failing the whole request) when a token is sent but not valid. */
+export async function createContext(deps: ContextDependencies, req: Request): Promise<Context> {
+  const scope = currentRequestScope();
+  const requestId = scope?.requestId ?? requestIdFrom(req.headers['x-request-id']);
+  const logger = scope?.logger ?? deps.logger.child({ requestId });
+  const viewer = await resolveViewer(req, { jwtKey: deps.jwtKey, users: deps.services.users });
+  return {
+    requestId,
+    viewer,
+    prisma: deps.prisma,
+    cache: deps.cache,
+    services: deps.services,
+    loaders: createLoaders(deps.prisma),
+    logger: viewer ? logger.child({ userId: viewer.id.toString() }) : logger,
+  };
+}

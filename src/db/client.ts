@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Config } from '../config';
+import { PrismaClient } from '../generated/prisma/client';
+import type { Logger } from '../lib/logger';
+import { lockDataDir } from './pglite-lock';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly kind: DatabaseKind;
+  /** The embedded instance (kind 'pglite'), for work that must share its single connection. */
+  readonly pglite?: PGlite;
+  /** Resolves when the database answers a trivial query; rejects otherwise (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs'>;
+
+const PING_TIMEOUT_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export function pgliteDirectory(dataDir: string): string {
+  return path.join(dataDir, 'pglite');
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function databaseFor(prisma: PrismaClient, kind: DatabaseKind, closeDriver: () => Promise<void>, pglite?: PGlite): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    prisma,
+    kind,
+    ...(pglite ? { pglite } : {}),
+    ping: async () => {
+      await withTimeout(prisma.$queryRaw`SELECT 1`, PING_TIMEOUT_MS, 'database ping');
+    },
+    close: () => {
+      closing ??= prisma.$disconnect().finally(closeDriver);
+      return closing;
+    },
+  };
+}
+
+function openPostgres(config: DatabaseConfig & { databaseUrl: string }, logger: Logger): Database {
+  const pool = new Pool({
+    connectionString: config.databaseUrl,
+    max: config.dbPoolMax,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: 'kitaab-api',
+    // 0 disables the limit, as in PostgreSQL itself.
+    ...(config.dbStatementTimeoutMs > 0 ? { statement_timeout: config.dbStatementTimeoutMs } : {}),
+  });
+  // An idle client losing its connection emits 'error'; unhandled, it would end the process.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return databaseFor(prisma, 'postgres', () => pool.end());
+}
+
+async function openPGlite(config: DatabaseConfig): Promise<Database> {
+  const lock = await lockDataDir(config.dataDir);
+  try {
+    const pglite = await PGlite.create(pgliteDirectory(config.dataDir));
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const closeDriver = async () => {
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        await lock.release();
+      }
+    };
+    return databaseFor(prisma, 'pglite', closeDriver, pglite);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/**
+ * PostgreSQL through a `pg` pool when DATABASE_URL is set; otherwise PGlite persisted in
+ * `<DATA_DIR>/pglite`, which this process then holds exclusively.
+ */
+export async function openDatabase(config: DatabaseConfig, logger: Logger): Promise<Database> {
+  return config.databaseUrl ? openPostgres({ ...config, databaseUrl: config.databaseUrl }, logger) : openPGlite(config);
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { validateArgument } from './lib/argument-validation';
+import { BigIntID } from './lib/id';
+import { DateTimeScalar } from './lib/scalars';
+import { UserResolver } from './modules/users/resolver';
+
+/** Every resolver class of the API. A module joins the schema by adding its resolver here. */
+export const resolvers: NonEmptyArray<Function> = [UserResolver];
+
+/** The executable schema, built from the decorated classes (code-first). */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    // TS types that map to a scalar without naming it: `bigint` ids and `Date` instants.
+    scalarsMap: [
+      { type: BigInt, scalar: BigIntID },
+      { type: Date, scalar: DateTimeScalar },
+    ],
+    validate: true,
+    validateFn: validateArgument,
+    // The committed schema.graphql is written by `npm run schema:emit`, never at runtime.
+    emitSchemaFile: false,
+  });
+}

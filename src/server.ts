@@ -1,0 +1,209 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { accessTokenKey } from './auth/access-token';
+import { loadJwtSecret } from './auth/jwt-secret';
+import { createCache, type Cache } from './cache';
+import type { Config } from './config';
+import { createContext, type Context, type ContextDependencies } from './context';
+import { openDatabase, pgliteDirectory, type Database } from './db/client';
+import { applyMigrations } from './db/migrations';
+import { createErrorFormatter } from './graphql/format-error';
+import { healthRoutes, type ReadinessCheck } from './http/health';
+import { jsonBody, jsonBodyErrors } from './http/json-body';
+import { assignRequestId, enterRequestScope } from './http/request-id';
+import { ErrorCode, httpErrorBody, INTERNAL_ERROR_MESSAGE } from './lib/errors';
+import { createLogger, type Logger } from './lib/logger';
+import { buildAppSchema } from './schema';
+import { createServices } from './services';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Everything one server instance runs on. */
+export interface AppDependencies extends ContextDependencies {
+  readinessChecks: readonly ReadinessCheck[];
+}
+
+export interface App {
+  readonly app: Express;
+  readonly httpServer: http.Server;
+  readonly apollo: ApolloServer<Context>;
+  /** Fails /readyz from now on; call when shutdown begins. */
+  markShuttingDown(): void;
+}
+
+function unknownRoute(_req: Request, res: Response): void {
+  res.status(404).json(httpErrorBody(ErrorCode.NOT_FOUND, 'Not found: the API is served at /graphql'));
+}
+
+function finalErrorHandler(logger: Logger) {
+  return (error: Error, _req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) return next(error);
+    const requestLogger = (res.locals.logger as Logger | undefined) ?? logger;
+    requestLogger.error({ err: error }, 'unhandled HTTP error');
+    res.status(500).json({
+      errors: [
+        {
+          message: INTERNAL_ERROR_MESSAGE,
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: res.locals.requestId as string | undefined },
+        },
+      ],
+    });
+  };
+}
+
+/** The express app with Apollo mounted (started, not listening). */
+export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let shuttingDown = false;
+
+  const apollo = new ApolloServer<Context>({
+    schema: schema ?? (await buildAppSchema()),
+    formatError: createErrorFormatter(deps.logger),
+    // Stack traces go to the log, never to clients; Apollo would otherwise decide from NODE_ENV.
+    includeStacktraceInErrorResponses: false,
+    introspection: deps.config.explorer,
+    // main.ts owns signals: Apollo's own handler would re-raise the signal instead of exiting 0.
+    stopOnTerminationSignals: false,
+    logger: deps.logger.child({ component: 'apollo' }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's landing pages load from a CDN (unusable offline); the explorer is served separately.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.use(assignRequestId(deps.logger));
+  app.use(healthRoutes(deps.readinessChecks, () => shuttingDown));
+  app.use(
+    GRAPHQL_PATH,
+    jsonBody(),
+    enterRequestScope,
+    expressMiddleware(apollo, { context: ({ req }) => createContext(deps, req) }),
+  );
+  app.use(unknownRoute);
+  app.use(jsonBodyErrors);
+  app.use(finalErrorHandler(deps.logger));
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    markShuttingDown: () => {
+      shuttingDown = true;
+    },
+  };
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:4000/graphql` */
+  readonly url: string;
+  readonly port: number;
+  readonly db: Database;
+  readonly cache: Cache;
+  readonly logger: Logger;
+  readonly jwtKey: Uint8Array;
+  /** Drains in-flight requests, then closes the database and cache. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Defaults to a JSON logger on stdout at `config.logLevel`. */
+  logger?: Logger;
+}
+
+async function migrate(config: Config, db: Database, logger: Logger): Promise<void> {
+  const target = db.pglite
+    ? { kind: 'pglite' as const, client: db.pglite }
+    : { kind: 'postgres' as const, url: config.databaseUrl ?? '' };
+  const { applied } = await applyMigrations(target);
+  logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+}
+
+function urlOf(host: string, port: number): string {
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  return `http://${hostPart}:${port}${GRAPHQL_PATH}`;
+}
+
+async function listen(httpServer: http.Server, host: string, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  return (httpServer.address() as AddressInfo).port;
+}
+
+/**
+ * config → JWT secret → database (+ migrations) → cache → HTTP server listening on
+ * HOST:PORT (port 0: any free port). On failure, whatever was opened is closed again.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const jwtKey = accessTokenKey(await loadJwtSecret(config));
+  const cleanup: Array<() => Promise<void>> = [];
+  const closeOpened = async () => {
+    for (const close of cleanup.reverse()) await close().catch((error) => logger.warn({ err: error }, 'close failed'));
+  };
+
+  try {
+    const db = await openDatabase(config, logger);
+    cleanup.push(() => db.close());
+    logger.info(
+      { database: db.kind, ...(db.kind === 'pglite' ? { dir: pgliteDirectory(config.dataDir) } : {}) },
+      'database opened',
+    );
+    if (config.migrateOnStart) await migrate(config, db, logger);
+
+    const cache = createCache(config, logger);
+    cleanup.push(() => cache.close());
+
+    const readinessChecks: ReadinessCheck[] = [{ name: 'database', check: () => db.ping() }];
+    if (cache.kind === 'redis') readinessChecks.push({ name: 'redis', check: () => cache.ping() });
+
+    const services = createServices({ config, prisma: db.prisma, cache, logger });
+    const { httpServer, apollo, markShuttingDown } = await createApp({
+      config,
+      prisma: db.prisma,
+      cache,
+      services,
+      logger,
+      jwtKey,
+      readinessChecks,
+    });
+    cleanup.push(() => apollo.stop());
+
+    const port = await listen(httpServer, config.host, config.port);
+    const url = urlOf(config.host, port);
+    logger.info({ url, database: db.kind, cache: cache.kind }, 'server listening');
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      db,
+      cache,
+      logger,
+      jwtKey,
+      stop: () => {
+        markShuttingDown();
+        // Apollo's stop drains the HTTP server (drain plugin), then the rest closes in reverse.
+        stopping ??= closeOpened();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await closeOpened();
+    throw error;
+  }
+}
