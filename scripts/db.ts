@@ -18,6 +18,7 @@ import {
   type MigrationStatus,
   type MigrationTarget,
 } from '../src/db/migrations';
+import { lockDataDir } from '../src/db/pglite-lock';
 
 /** The environment this script reads; to be replaced by src/config.ts. */
 function readEnvironment(): { databaseUrl: string | undefined; dataDir: string } {
@@ -27,9 +28,20 @@ function readEnvironment(): { databaseUrl: string | undefined; dataDir: string }
   };
 }
 
-function migrationTarget(): MigrationTarget {
+/**
+ * Runs `work` on the configured database. PGlite data directories are locked the way the server
+ * locks them: two processes opening one corrupt it.
+ */
+async function withTarget<T>(work: (target: MigrationTarget) => Promise<T>): Promise<T> {
   const { databaseUrl, dataDir } = readEnvironment();
-  return databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
+  if (databaseUrl) return work({ kind: 'postgres', url: databaseUrl });
+  const lock = await lockDataDir(dataDir);
+  try {
+    // The server's layout (src/db/client.ts pgliteDirectory), without loading the Prisma client.
+    return await work({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
+  } finally {
+    await lock.release();
+  }
 }
 
 function describeTarget(target: MigrationTarget): string {
@@ -41,22 +53,22 @@ const USAGE = 'usage: db.ts migrate | status | diff | new <name>';
 
 async function run(command: string | undefined, args: string[]): Promise<number> {
   switch (command) {
-    case 'migrate': {
-      const target = migrationTarget();
-      const { applied } = await applyMigrations(target);
-      console.log(
-        applied.length === 0
-          ? `${describeTarget(target)}: no pending migrations`
-          : `${describeTarget(target)}: applied ${applied.join(', ')}`,
-      );
-      return 0;
-    }
-    case 'status': {
-      const target = migrationTarget();
-      const status = await migrationStatus(target);
-      console.log(`${describeTarget(target)}\n${formatStatus(status)}`);
-      return status.upToDate ? 0 : 1;
-    }
+    case 'migrate':
+      return withTarget(async (target) => {
+        const { applied } = await applyMigrations(target);
+        console.log(
+          applied.length === 0
+            ? `${describeTarget(target)}: no pending migrations`
+            : `${describeTarget(target)}: applied ${applied.join(', ')}`,
+        );
+        return 0;
+      });
+    case 'status':
+      return withTarget(async (target) => {
+        const status = await migrationStatus(target);
+        console.log(`${describeTarget(target)}\n${formatStatus(status)}`);
+        return status.upToDate ? 0 : 1;
+      });
     case 'diff': {
       const { drift, sql } = await diffMigrationsToSchema({ url: readEnvironment().databaseUrl });
       process.stdout.write(sql);
