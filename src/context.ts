@@ -6,6 +6,8 @@ import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
 import { currentRequestScope, requestIdFrom } from './lib/request-scope';
 import { createLoaders, type Loaders } from './loaders';
+import { PermissionAuthority } from './modules/access/authority';
+import type { RequestOrigin } from './modules/audit/audit-log';
 import type { Services } from './services';
 
 /** The per-request GraphQL context every resolver receives through `@Ctx()`. */
@@ -17,6 +19,10 @@ export interface Context {
   readonly cache: Cache;
   readonly services: Services;
   readonly loaders: Loaders;
+  /** The one permission authority, scoped to this viewer and request. */
+  readonly authority: PermissionAuthority;
+  /** Client ip, user agent and request id, for audit rows. */
+  readonly origin: RequestOrigin;
   /** Carries `requestId` on every line. */
   readonly logger: Logger;
 }
@@ -44,6 +50,8 @@ export async function createContext(deps: ContextDependencies, req: Request): Pr
     cache: deps.cache,
     services: deps.services,
     loaders: createLoaders(deps.prisma),
+    authority: new PermissionAuthority(deps.prisma, viewer?.id ?? null),
+    origin: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null, requestId },
     logger: viewer ? logger.child({ userId: viewer.id.toString() }) : logger,
   };
 }
