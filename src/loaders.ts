@@ -1,5 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { PrismaClient } from './generated/prisma/client';
+import { createDeedRecordLoaders } from './modules/deeds/loaders';
+import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from './modules/deeds/types';
 import { createUserProfileLoader } from './modules/users/loaders';
 import type { UserProfile } from './modules/users/types';
 
@@ -11,10 +13,16 @@ import type { UserProfile } from './modules/users/types';
 export interface Loaders {
   /** Public profiles of live or deleted users, for embedded `owner`, `createdBy`, ... fields. */
   userProfiles: DataLoader<bigint, UserProfile | null>;
+  /** Deed, item, scale and scale value rows by id, deleted ones included, NOT visibility-checked. */
+  deeds: DataLoader<bigint, DeedRecord | null>;
+  deedItems: DataLoader<bigint, DeedItemRecord | null>;
+  scales: DataLoader<bigint, ScaleRecord | null>;
+  scaleValues: DataLoader<bigint, ScaleValueRecord | null>;
 }
 
 export function createLoaders(prisma: PrismaClient): Loaders {
   return {
     userProfiles: createUserProfileLoader(prisma),
+    ...createDeedRecordLoaders(prisma),
   };
 }
