@@ -14,6 +14,7 @@ import { createContext, type Context, type ContextDependencies } from './context
 import { openDatabase, pgliteDirectory, type Database } from './db/client';
 import { applyMigrations } from './db/migrations';
 import { createErrorFormatter } from './graphql/format-error';
+import { costLimitPlugin, queryLimitRules } from './graphql/limits';
 import { healthRoutes, type ReadinessCheck } from './http/health';
 import { jsonBody, jsonBodyErrors } from './http/json-body';
 import { assignRequestId, enterRequestScope } from './http/request-id';
@@ -73,7 +74,10 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
     // main.ts owns signals: Apollo's own handler would re-raise the signal instead of exiting 0.
     stopOnTerminationSignals: false,
     logger: deps.logger.child({ component: 'apollo' }),
+    // Depth, root fields and aliases (CONTRACT.md section 8); cost needs variables, so it is a plugin.
+    validationRules: [...queryLimitRules],
     plugins: [
+      costLimitPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing pages load from a CDN (unusable offline); the explorer is served separately.
       ApolloServerPluginLandingPageDisabled(),
