@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { PrismaClient } from './generated/prisma/client';
 import { createDeedRecordLoaders } from './modules/deeds/loaders';
 import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from './modules/deeds/types';
-import { createUserProfileLoader } from './modules/users/loaders';
+import { createUnreadSupportMessageCountLoader, createUserProfileLoader } from './modules/users/loaders';
 import type { UserProfile } from './modules/users/types';
 
 /**
@@ -13,6 +13,8 @@ import type { UserProfile } from './modules/users/types';
 export interface Loaders {
   /** Public profiles of live or deleted users, for embedded `owner`, `createdBy`, ... fields. */
   userProfiles: DataLoader<bigint, UserProfile | null>;
+  /** `User.unreadSupportMessageCount` by user id. */
+  unreadSupportMessageCounts: DataLoader<bigint, number>;
   /** Deed, item, scale and scale value rows by id, deleted ones included, NOT visibility-checked. */
   deeds: DataLoader<bigint, DeedRecord | null>;
   deedItems: DataLoader<bigint, DeedItemRecord | null>;
@@ -23,6 +25,7 @@ export interface Loaders {
 export function createLoaders(prisma: PrismaClient): Loaders {
   return {
     userProfiles: createUserProfileLoader(prisma),
+    unreadSupportMessageCounts: createUnreadSupportMessageCountLoader(prisma),
     ...createDeedRecordLoaders(prisma),
   };
 }

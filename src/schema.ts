@@ -4,10 +4,11 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './lib/argument-validation';
 import { BigIntID } from './lib/id';
 import { DateTimeScalar } from './lib/scalars';
+import { AccountResolver } from './modules/users/account-resolver';
 import { UserResolver } from './modules/users/resolver';
 
 /** Every resolver class of the API. A module joins the schema by adding its resolver here. */
-export const resolvers: NonEmptyArray<Function> = [UserResolver];
+export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver];
 
 /** The executable schema, built from the decorated classes (code-first). */
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -175,7 +175,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const readinessChecks: ReadinessCheck[] = [{ name: 'database', check: () => db.ping() }];
     if (cache.kind === 'redis') readinessChecks.push({ name: 'redis', check: () => cache.ping() });
 
-    const services = createServices({ config, prisma: db.prisma, cache, logger });
+    const services = createServices({ config, prisma: db.prisma, cache, logger, jwtKey });
     const { httpServer, apollo, markShuttingDown } = await createApp({
       config,
       prisma: db.prisma,

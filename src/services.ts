@@ -2,6 +2,9 @@ import type { Cache } from './cache';
 import type { Config } from './config';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
+import { createMailer, type Mailer } from './mail';
+import { AuthService } from './modules/users/auth-service';
+import { DataExportService } from './modules/users/data-export';
 import { UserService } from './modules/users/service';
 
 /** What services are built from; one set per process. */
@@ -10,15 +13,25 @@ export interface ServiceDependencies {
   prisma: PrismaClient;
   cache: Cache;
   logger: Logger;
+  /** Signs access tokens (login, register, password changes). */
+  jwtKey: Uint8Array;
 }
 
 /** Every domain service, shared by all requests (each module adds its own here). */
 export interface Services {
   users: UserService;
+  auth: AuthService;
+  dataExport: DataExportService;
+  /** SMTP or the file outbox (config.smtpUrl); reminders send through it too. */
+  mailer: Mailer;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
+  const mailer = createMailer(deps.config);
   return {
     users: new UserService(deps.prisma),
+    auth: new AuthService({ prisma: deps.prisma, jwtKey: deps.jwtKey, mailer, logger: deps.logger }),
+    dataExport: new DataExportService(deps.prisma),
+    mailer,
   };
 }

@@ -48,3 +48,25 @@ export async function verifyAccessToken(token: string, key: Uint8Array): Promise
   if (!payload.sub || !/^[1-9]\d{0,18}$/.test(payload.sub)) throw new InvalidAccessTokenError('malformed subject');
   return { userId: BigInt(payload.sub), issuedAt: payload.iat as number, expiresAt: payload.exp as number };
 }
+
+/**
+ * When a password change made at `now` takes effect: the start of the next whole second.
+ * Tokens carry `iat` in whole seconds and are refused when `iat` is before this instant's
+ * second, so every token issued up to and including the second of the change dies with it.
+ */
+export function passwordChangeEffectiveAt(now: Date = new Date()): Date {
+  return new Date((Math.floor(now.getTime() / 1000) + 1) * 1000);
+}
+
+/**
+ * A token for `user` that its current password epoch accepts: issued at `now`, or at
+ * `passwordChangedAt` when that is still ahead (a change made within the last second).
+ */
+export function signAccessTokenFor(
+  user: { id: bigint; passwordChangedAt: Date },
+  key: Uint8Array,
+  now: Date = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const issuedAt = user.passwordChangedAt > now ? user.passwordChangedAt : now;
+  return signAccessToken(user.id, key, issuedAt);
+}

@@ -19,3 +19,16 @@ export function createUserProfileLoader(prisma: PrismaClient): DataLoader<bigint
     },
   );
 }
+
+/** `User.unreadSupportMessageCount` by user id: live SUPPORT messages not yet read. */
+export function createUnreadSupportMessageCountLoader(prisma: PrismaClient): DataLoader<bigint, number> {
+  return new DataLoader<bigint, number>(async (userIds) => {
+    const groups = await prisma.message.groupBy({
+      by: ['userId'],
+      where: { userId: { in: [...userIds] }, sender: 'SUPPORT', readAt: null, deletedAt: null },
+      _count: { _all: true },
+    });
+    const counts = new Map(groups.map((group) => [group.userId, group._count._all]));
+    return userIds.map((userId) => counts.get(userId) ?? 0);
+  });
+}

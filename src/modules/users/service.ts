@@ -1,11 +1,126 @@
-import type { PrismaClient, User as UserRecord } from '../../generated/prisma/client';
+import { verifyPassword } from '../../auth/passwords';
+import type { Viewer } from '../../auth/viewer';
+import type { PrismaClient, Theme, User as UserRecord, Weekday } from '../../generated/prisma/client';
+import { invalidField, unauthenticated } from '../../lib/errors';
+import { writeAudit, type RequestOrigin } from '../audit/audit-log';
 
-/** Reads and rules for user accounts. */
+export interface ProfileChanges {
+  fullName?: string;
+  timezone?: string;
+  preferences?: {
+    locale?: string;
+    theme?: Theme;
+    weekStartsOn?: Weekday;
+    defaultDashboardDays?: number;
+  };
+}
+
+type ProfileColumn = 'fullName' | 'timezone' | 'locale' | 'theme' | 'weekStartsOn' | 'defaultDashboardDays';
+type ProfileValues = Partial<Pick<UserRecord, ProfileColumn>>;
+
+/** Reads and rules for user accounts: profiles and account deletion. */
 export class UserService {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** The user unless missing or soft-deleted (deleted accounts cannot act or be seen). */
   findLiveById(id: bigint): Promise<UserRecord | null> {
     return this.prisma.user.findFirst({ where: { id, deletedAt: null } });
+  }
+
+  /**
+   * Applies the given fields (omitted ones stay); preferences are merged one by one.
+   * Writes and audits only what actually changes.
+   */
+  async updateProfile(viewer: Viewer, changes: ProfileChanges, origin: RequestOrigin): Promise<UserRecord> {
+    const requested: ProfileValues = {
+      fullName: changes.fullName?.trim(),
+      timezone: changes.timezone,
+      ...changes.preferences,
+    };
+    const current = viewer.user;
+    const oldValues: ProfileValues = {};
+    const newValues: ProfileValues = {};
+    for (const [column, value] of Object.entries(requested) as Array<[ProfileColumn, never]>) {
+      if (value === undefined || value === current[column]) continue;
+      oldValues[column] = current[column] as never;
+      newValues[column] = value;
+    }
+    if (Object.keys(newValues).length === 0) return current;
+
+    return this.prisma.$transaction(async (tx) => {
+      const updated = await tx.user.update({ where: { id: viewer.id }, data: newValues });
+      await writeAudit(tx, origin, {
+        action: 'UPDATED',
+        entityType: 'USER',
+        entityId: viewer.id,
+        actorId: viewer.id,
+        oldValues,
+        newValues,
+      });
+      return updated;
+    });
+  }
+
+  /**
+   * Soft-deletes the account and, in the same transaction, ends everything that lets it
+   * act or share: all its relations in both directions (soft-deleted), their active grants
+   * (revoked), and its active reminder (disabled). Its tokens die with it, because only
+   * live users' tokens are accepted.
+   */
+  async deleteAccount(
+    viewer: Viewer,
+    input: { password: string; reason?: string | null },
+    origin: RequestOrigin,
+  ): Promise<{ deletedUserId: bigint; deletedAt: Date }> {
+    if (!(await verifyPassword(viewer.user.passwordHash, input.password))) {
+      throw invalidField(['input', 'password'], 'Password is incorrect', 'currentPassword');
+    }
+    const reason = input.reason?.trim() || null;
+    const now = new Date();
+    const userId = viewer.id;
+
+    await this.prisma.$transaction(async (tx) => {
+      // First, so it locks the row: a concurrent second deletion waits, then finds nothing live.
+      const deleted = await tx.user.updateMany({
+        where: { id: userId, deletedAt: null },
+        data: { deletedAt: now, isActive: false, deletionReason: reason },
+      });
+      if (deleted.count !== 1) throw unauthenticated();
+      const relations = await tx.relation.findMany({
+        where: { deletedAt: null, OR: [{ requesterId: userId }, { requesteeId: userId }] },
+        select: { id: true },
+      });
+      const relationIds = relations.map((relation) => relation.id);
+      const grants = await tx.permission.findMany({
+        where: { relationId: { in: relationIds }, isActive: true },
+        select: { id: true },
+      });
+      const permissionIds = grants.map((grant) => grant.id);
+
+      await tx.permission.updateMany({
+        where: { id: { in: permissionIds } },
+        data: { isActive: false, revokedAt: now },
+      });
+      await tx.relation.updateMany({ where: { id: { in: relationIds } }, data: { deletedAt: now } });
+      const reminders = await tx.notification.updateMany({
+        where: { userId, isActive: true },
+        data: { isActive: false },
+      });
+      await writeAudit(tx, origin, {
+        action: 'DELETED',
+        entityType: 'USER',
+        entityId: userId,
+        actorId: userId,
+        oldValues: { email: viewer.user.email },
+        newValues: {
+          reason,
+          removedRelationIds: relationIds,
+          revokedPermissionIds: permissionIds,
+          remindersDisabled: reminders.count,
+        },
+      });
+    });
+
+    return { deletedUserId: userId, deletedAt: now };
   }
 }

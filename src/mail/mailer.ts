@@ -1,0 +1,18 @@
+/** What the server emails (CONTRACT.md section 2). */
+export type MailKind = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'REMINDER';
+
+export interface MailMessage {
+  kind: MailKind;
+  to: string;
+  subject: string;
+  text: string;
+  /** The one-time token of VERIFY_EMAIL and RESET_PASSWORD messages; absent for REMINDER. */
+  token?: string;
+}
+
+/** Delivers messages: over SMTP when configured, otherwise into the file outbox. */
+export interface Mailer {
+  readonly kind: 'smtp' | 'outbox';
+  send(message: MailMessage): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,274 @@
+import {
+  passwordChangeEffectiveAt,
+  signAccessTokenFor,
+} from '../../auth/access-token';
+import {
+  EMAIL_VERIFICATION_TOKEN_LIFETIME_MS,
+  PASSWORD_RESET_TOKEN_LIFETIME_MS,
+  generateOneTimeToken,
+  hashOneTimeToken,
+  looksLikeOneTimeToken,
+} from '../../auth/one-time-tokens';
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import type { Viewer } from '../../auth/viewer';
+import { Prisma, type PrismaClient, type User as UserRecord } from '../../generated/prisma/client';
+import { conflict, invalidField, unauthenticated } from '../../lib/errors';
+import type { Logger } from '../../lib/logger';
+import type { Mailer, MailMessage } from '../../mail';
+import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import { passwordResetMail, verificationMail } from './account-mail';
+
+/** One message for every failed login, so it never tells which part was wrong. */
+export const LOGIN_FAILED_MESSAGE = 'Invalid email or password';
+const INVALID_TOKEN_MESSAGE = 'Invalid or expired token';
+
+/** A signed-in session: what AuthPayload is built from. */
+export interface Session {
+  token: string;
+  expiresAt: Date;
+  user: UserRecord;
+}
+
+export interface AuthServiceDependencies {
+  prisma: PrismaClient;
+  jwtKey: Uint8Array;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+/** Emails are compared and stored lower-cased and trimmed (unique, case-insensitive). */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/**
+ * Credentials and sessions (CONTRACT.md section 2): accounts, logins, email verification,
+ * password resets and changes. Mail goes out only after the transaction that made its
+ * token has committed.
+ */
+export class AuthService {
+  constructor(private readonly deps: AuthServiceDependencies) {}
+
+  async register(
+    input: { email: string; password: string; fullName: string; timezone?: string | null },
+    origin: RequestOrigin,
+  ): Promise<Session> {
+    const email = normaliseEmail(input.email);
+    const fullName = input.fullName.trim();
+    const passwordHash = await hashPassword(input.password);
+    const now = new Date();
+    const verification = generateOneTimeToken();
+
+    let user: UserRecord;
+    try {
+      user = await this.deps.prisma.$transaction(async (tx) => {
+        const taken = await tx.user.findFirst({ where: { email, deletedAt: null }, select: { id: true } });
+        if (taken) throw emailTaken();
+        const created = await tx.user.create({
+          data: { email, passwordHash, fullName, timezone: input.timezone ?? 'UTC', passwordChangedAt: now },
+        });
+        await tx.emailVerificationToken.create({
+          data: {
+            userId: created.id,
+            tokenHash: verification.tokenHash,
+            expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_TOKEN_LIFETIME_MS),
+          },
+        });
+        await writeAudit(tx, origin, {
+          action: 'CREATED',
+          entityType: 'USER',
+          entityId: created.id,
+          actorId: created.id,
+          newValues: { email, fullName, timezone: created.timezone },
+        });
+        return created;
+      });
+    } catch (error) {
+      // Two registrations racing for one address: the partial unique index decides.
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+
+    await this.sendAfterCommit(verificationMail(user.email, user.fullName, verification.token));
+    return this.sessionFor(user, now);
+  }
+
+  async login(input: { email: string; password: string }, origin: RequestOrigin): Promise<Session> {
+    const email = normaliseEmail(input.email);
+    const user = await this.deps.prisma.user.findFirst({ where: { email, deletedAt: null } });
+    const matches = await verifyPassword(user?.passwordHash ?? null, input.password);
+
+    if (!user || !matches) {
+      if (user) {
+        // The attempt is about this account but not by it: no actor, the account as subject.
+        await writeAudit(this.deps.prisma, origin, {
+          action: 'LOGIN_FAILED',
+          entityType: 'USER',
+          entityId: user.id,
+          actorId: null,
+          subjectUserId: user.id,
+        });
+      }
+      throw unauthenticated(LOGIN_FAILED_MESSAGE);
+    }
+
+    const now = new Date();
+    const updated = await this.deps.prisma.$transaction(async (tx) => {
+      const row = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+      await writeAudit(tx, origin, { action: 'LOGGED_IN', entityType: 'USER', entityId: user.id, actorId: user.id });
+      return row;
+    });
+    return this.sessionFor(updated, now);
+  }
+
+  /** Marks the token used and the email verified; the user is returned only to themselves. */
+  async verifyEmail(
+    token: string,
+    viewer: Viewer | null,
+    origin: RequestOrigin,
+  ): Promise<{ verified: true; user: UserRecord | null }> {
+    if (!looksLikeOneTimeToken(token)) throw invalidToken();
+    const tokenHash = hashOneTimeToken(token);
+    const now = new Date();
+
+    const user = await this.deps.prisma.$transaction(async (tx) => {
+      // The conditional update is the claim: of two concurrent uses, one wins.
+      const claimed = await tx.emailVerificationToken.updateMany({
+        where: { tokenHash, usedAt: null, expiresAt: { gt: now }, user: { deletedAt: null } },
+        data: { usedAt: now },
+      });
+      if (claimed.count !== 1) throw invalidToken();
+      const { userId } = await tx.emailVerificationToken.findUniqueOrThrow({ where: { tokenHash } });
+      const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+      const after = before.emailVerified
+        ? before
+        : await tx.user.update({ where: { id: userId }, data: { emailVerified: true, emailVerifiedAt: now } });
+      await writeAudit(tx, origin, {
+        action: 'EMAIL_VERIFIED',
+        entityType: 'USER',
+        entityId: userId,
+        actorId: userId,
+        newValues: { email: after.email },
+      });
+      return after;
+    });
+
+    return { verified: true, user: viewer?.id === user.id ? user : null };
+  }
+
+  /** Sends a fresh verification token to a live, unverified account; silent otherwise. */
+  async requestEmailVerification(emailInput: string): Promise<void> {
+    const user = await this.deps.prisma.user.findFirst({ where: { email: normaliseEmail(emailInput), deletedAt: null } });
+    if (!user || user.emailVerified) return;
+    const verification = generateOneTimeToken();
+    await this.deps.prisma.emailVerificationToken.create({
+      data: {
+        userId: user.id,
+        tokenHash: verification.tokenHash,
+        expiresAt: new Date(Date.now() + EMAIL_VERIFICATION_TOKEN_LIFETIME_MS),
+      },
+    });
+    await this.sendAfterCommit(verificationMail(user.email, user.fullName, verification.token));
+  }
+
+  /** Sends a reset token to a live account; silent for unknown or deleted addresses. */
+  async requestPasswordReset(emailInput: string): Promise<void> {
+    const user = await this.deps.prisma.user.findFirst({ where: { email: normaliseEmail(emailInput), deletedAt: null } });
+    if (!user) return;
+    const reset = generateOneTimeToken();
+    await this.deps.prisma.passwordResetToken.create({
+      data: {
+        userId: user.id,
+        tokenHash: reset.tokenHash,
+        expiresAt: new Date(Date.now() + PASSWORD_RESET_TOKEN_LIFETIME_MS),
+      },
+    });
+    await this.sendAfterCommit(passwordResetMail(user.email, user.fullName, reset.token));
+  }
+
+  /** Sets the password from a reset token; every token issued before now stops working. */
+  async resetPassword(input: { token: string; newPassword: string }, origin: RequestOrigin): Promise<Session> {
+    if (!looksLikeOneTimeToken(input.token)) throw invalidToken();
+    const tokenHash = hashOneTimeToken(input.token);
+    const passwordHash = await hashPassword(input.newPassword);
+    const now = new Date();
+
+    const user = await this.deps.prisma.$transaction(async (tx) => {
+      const claimed = await tx.passwordResetToken.updateMany({
+        where: { tokenHash, usedAt: null, expiresAt: { gt: now }, user: { deletedAt: null } },
+        data: { usedAt: now },
+      });
+      if (claimed.count !== 1) throw invalidToken();
+      const { userId } = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash } });
+      return this.setPassword(tx, userId, passwordHash, now, origin, 'PASSWORD_RESET');
+    });
+    return this.sessionFor(user, now);
+  }
+
+  /** Wrong current password: BAD_USER_INPUT (the session itself is fine). */
+  async changePassword(
+    viewer: Viewer,
+    input: { currentPassword: string; newPassword: string },
+    origin: RequestOrigin,
+  ): Promise<Session> {
+    if (!(await verifyPassword(viewer.user.passwordHash, input.currentPassword))) {
+      throw invalidField(['input', 'currentPassword'], 'Current password is incorrect', 'currentPassword');
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    const now = new Date();
+    const user = await this.deps.prisma.$transaction((tx) =>
+      this.setPassword(tx, viewer.id, passwordHash, now, origin, 'PASSWORD_CHANGED'),
+    );
+    return this.sessionFor(user, now);
+  }
+
+  /**
+   * New hash, new password epoch (older access tokens die), and outstanding reset tokens
+   * spent: a link mailed for the old password must not override the new one.
+   */
+  private async setPassword(
+    tx: Prisma.TransactionClient,
+    userId: bigint,
+    passwordHash: string,
+    now: Date,
+    origin: RequestOrigin,
+    action: 'PASSWORD_RESET' | 'PASSWORD_CHANGED',
+  ): Promise<UserRecord> {
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, passwordChangedAt: passwordChangeEffectiveAt(now) },
+    });
+    await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+    await writeAudit(tx, origin, { action, entityType: 'USER', entityId: userId, actorId: userId });
+    return user;
+  }
+
+  private async sessionFor(user: UserRecord, now: Date): Promise<Session> {
+    const { token, expiresAt } = await signAccessTokenFor(user, this.deps.jwtKey, now);
+    return { token, expiresAt, user };
+  }
+
+  /**
+   * The change is committed; a mail failure must not turn it into an error the client
+   * would retry (the user can ask for another email), so it is logged instead.
+   */
+  private async sendAfterCommit(message: MailMessage): Promise<void> {
+    try {
+      await this.deps.mailer.send(message);
+    } catch (error) {
+      this.deps.logger.error({ err: error, kind: message.kind }, 'sending mail failed');
+    }
+  }
+}
+
+function emailTaken() {
+  return conflict('An account with this email address already exists', 'EMAIL_TAKEN');
+}
+
+function invalidToken() {
+  return invalidField(['input', 'token'], INVALID_TOKEN_MESSAGE, 'validToken');
+}

@@ -1,0 +1,134 @@
+import type { Viewer } from '../../auth/viewer';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import {
+  exportAuditEvent,
+  exportDeed,
+  exportEntry,
+  exportMerit,
+  exportMessage,
+  exportPermission,
+  exportProfile,
+  exportReflection,
+  exportRelation,
+  exportReminder,
+  exportTarget,
+  liveItemIds,
+} from './data-export-format';
+
+/** Bumped when the document's shape changes incompatibly. */
+export const EXPORT_FORMAT_VERSION = 1;
+
+// A large account's export reads many rows; Prisma's interactive default (5 s) is too short.
+const EXPORT_TRANSACTION_TIMEOUT_MS = 60_000;
+
+/**
+ * `exportMyData`: everything the viewer owns as one JSON document, read in one
+ * repeatable-read transaction (a consistent snapshot) that also writes the DATA_EXPORTED
+ * audit row. Ids are decimal strings, amounts 2-decimal strings, instants ISO-8601 UTC,
+ * dates `YYYY-MM-DD`, as the API renders them.
+ */
+export class DataExportService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async exportMyData(
+    viewer: Viewer,
+    includeDeleted: boolean,
+    origin: RequestOrigin,
+  ): Promise<{ data: Record<string, unknown>; generatedAt: Date }> {
+    const userId = viewer.id;
+    const generatedAt = new Date();
+    const live = includeDeleted ? {} : { deletedAt: null };
+
+    const data = await this.prisma.$transaction(
+      async (tx) => {
+        const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+        const deeds = await tx.deed.findMany({
+          where: { userId, ...live },
+          include: {
+            items: { orderBy: [{ level: 'asc' }, { displayOrder: 'asc' }, { id: 'asc' }] },
+            scales: { include: { values: { orderBy: { order: 'asc' } } }, orderBy: { version: 'asc' } },
+          },
+          orderBy: [{ displayOrder: 'asc' }, { id: 'asc' }],
+        });
+        const exportedItems = includeDeleted ? undefined : liveItemIds(deeds);
+        const exportedDeeds = new Set(deeds.map((deed) => deed.id));
+
+        const entries = await tx.entry.findMany({
+          where: { userId, ...live },
+          include: { history: { orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] } },
+          orderBy: [{ entryDate: 'asc' }, { deedItemId: 'asc' }],
+        });
+        const relations = await tx.relation.findMany({
+          where: {
+            ...live,
+            OR: [{ requesteeId: userId }, { requesterId: userId, status: { not: 'BLOCKED' } }],
+          },
+          include: {
+            requester: { select: { id: true, fullName: true } },
+            requestee: { select: { id: true, fullName: true } },
+          },
+          orderBy: { id: 'asc' },
+        });
+        const permissions = await tx.permission.findMany({
+          where: { relationId: { in: relations.map((relation) => relation.id) } },
+          include: { relation: { select: { requesterId: true, requesteeId: true } } },
+          orderBy: [{ relationId: 'asc' }, { deedItemId: 'asc' }, { version: 'asc' }],
+        });
+        const merits = await tx.merit.findMany({
+          where: { userId, ...live },
+          include: { items: { orderBy: { id: 'asc' } } },
+          orderBy: { id: 'asc' },
+        });
+        const targets = await tx.target.findMany({
+          where: { userId, ...live },
+          include: { items: { orderBy: { id: 'asc' } } },
+          orderBy: { id: 'asc' },
+        });
+        const reflections = await tx.reflectionMessage.findMany({
+          where: { userId, ...live },
+          orderBy: [{ reflectionDate: 'asc' }, { type: 'asc' }],
+        });
+        const messages = await tx.message.findMany({ where: { userId, ...live }, orderBy: { id: 'asc' } });
+        const reminders = await tx.notification.findMany({ where: { userId }, orderBy: { id: 'asc' } });
+        const auditEvents = await tx.auditLog.findMany({
+          where: { OR: [{ userId }, { subjectUserId: userId }] },
+          orderBy: { id: 'asc' },
+        });
+
+        await writeAudit(tx, origin, {
+          action: 'DATA_EXPORTED',
+          entityType: 'USER',
+          entityId: userId,
+          actorId: userId,
+          newValues: { includeDeleted },
+        });
+
+        return {
+          formatVersion: EXPORT_FORMAT_VERSION,
+          generatedAt: generatedAt.toISOString(),
+          includeDeleted,
+          profile: exportProfile(user),
+          deeds: deeds.map((deed) => exportDeed(deed, exportedItems)),
+          entries: entries
+            .filter((entry) => !exportedItems || exportedItems.has(entry.deedItemId))
+            .map(exportEntry),
+          relations: relations.map((relation) => exportRelation(relation, userId)),
+          permissions: {
+            granted: permissions.filter((p) => p.relation.requesteeId === userId).map(exportPermission),
+            received: permissions.filter((p) => p.relation.requesterId === userId).map(exportPermission),
+          },
+          // A merit lives in its deed: with the deed gone, so is the merit.
+          merits: merits.filter((merit) => includeDeleted || exportedDeeds.has(merit.deedId)).map(exportMerit),
+          targets: targets.map(exportTarget),
+          reflections: reflections.map(exportReflection),
+          messages: messages.map(exportMessage),
+          reminders: reminders.map(exportReminder),
+          auditEvents: auditEvents.map((event) => exportAuditEvent(event, userId)),
+        };
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: EXPORT_TRANSACTION_TIMEOUT_MS },
+    );
+    return { data, generatedAt };
+  }
+}

@@ -1,0 +1,63 @@
+import { Field, ObjectType } from 'type-graphql';
+import { BigIntID } from '../../lib/id';
+import { DateTimeScalar, JSONScalar } from '../../lib/scalars';
+import { User } from './types';
+
+@ObjectType('AuthPayload', {
+  description: 'A session token and the signed-in user (register, login, resetPassword, changePassword).',
+})
+export class AuthPayload {
+  @Field(() => String, { description: 'JWT bearer token for the Authorization header.' })
+  token!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the token expires.' })
+  expiresAt!: Date;
+
+  @Field(() => User, { description: 'The signed-in user.' })
+  user!: User;
+}
+
+@ObjectType('VerifyEmailPayload', { description: 'Result of verifyEmail.' })
+export class VerifyEmailPayload {
+  @Field(() => Boolean, { description: 'Always true on success (invalid tokens raise BAD_USER_INPUT).' })
+  verified!: boolean;
+
+  @Field(() => User, { nullable: true, description: 'The verified user, when the request is authenticated as that user.' })
+  user!: User | null;
+}
+
+@ObjectType('RequestEmailVerificationPayload', { description: 'Result of requestEmailVerification.' })
+export class RequestEmailVerificationPayload {
+  @Field(() => Boolean, { description: 'Always true; does not reveal whether an unverified account exists.' })
+  accepted!: boolean;
+}
+
+@ObjectType('RequestPasswordResetPayload', { description: 'Result of requestPasswordReset.' })
+export class RequestPasswordResetPayload {
+  @Field(() => Boolean, { description: 'Always true; does not reveal whether the account exists.' })
+  accepted!: boolean;
+}
+
+@ObjectType('UpdateProfilePayload', { description: 'Result of updateProfile.' })
+export class UpdateProfilePayload {
+  @Field(() => User, { description: 'The updated user.' })
+  user!: User;
+}
+
+@ObjectType('DeleteAccountPayload', { description: 'Result of deleteAccount.' })
+export class DeleteAccountPayload {
+  @Field(() => BigIntID, { description: 'Id of the deleted user (evict from caches).' })
+  deletedUserId!: bigint;
+
+  @Field(() => DateTimeScalar, { description: 'When the account was soft-deleted.' })
+  deletedAt!: Date;
+}
+
+@ObjectType('ExportMyDataPayload', { description: 'Result of exportMyData.' })
+export class ExportMyDataPayload {
+  @Field(() => JSONScalar, { description: 'All data owned by the viewer as one JSON document.' })
+  data!: unknown;
+
+  @Field(() => DateTimeScalar, { description: 'When the export was generated.' })
+  generatedAt!: Date;
+}
