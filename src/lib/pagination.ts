@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Field, ObjectType } from 'type-graphql';
 import { badUserInput, invalidField } from './errors';
 
@@ -8,6 +9,9 @@ import { badUserInput, invalidField } from './errors';
  *
  * A cursor is base64url(JSON array of strings): the row's sort key followed by its id, so
  * a page continues strictly after the row it came from, whatever was inserted meanwhile.
+ *
+ * reflect-metadata is imported here because loaders import this file, and loaders load
+ * (through the context) before the schema module that otherwise imports it first.
  */
 
 export const DEFAULT_PAGE_SIZE = 20;
