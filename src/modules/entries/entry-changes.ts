@@ -1,0 +1,112 @@
+import type { Prisma } from '../../generated/prisma/client';
+import { EntryChangeAction } from '../../generated/prisma/enums';
+import type { LocalDate } from '../../lib/scalars';
+import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import {
+  historyValues,
+  insertEntryIfAbsent,
+  insertHistory,
+  lockSlot,
+  valueOf,
+  writeEntryState,
+  type HistoryValues,
+} from './entry-store';
+import { sameValue, type EntryValue } from './entry-values';
+import { RecordEntryOutcome } from './enums';
+import type { EntryHistoryRecord, EntryRecord } from './types';
+
+/**
+ * The state changes of entries, each inside the caller's transaction. Every change writes
+ * exactly one entry_history row (CONTRACT.md section 5) and its audit rows in that same
+ * transaction; a no-op writes nothing.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+/** Who is writing and from where. */
+export interface EntryActor {
+  viewerId: bigint;
+  origin: RequestOrigin;
+}
+
+/**
+ * One history row, plus audit rows: WRITTEN_ON_BEHALF for any change a grantee makes to
+ * the owner's entry, and DELETED / RESTORED for deletes and restores (whoever makes them).
+ */
+export async function recordChange(
+  tx: Tx,
+  actor: EntryActor,
+  entry: EntryRecord,
+  action: EntryChangeAction,
+  before: HistoryValues | null,
+  after: HistoryValues | null,
+): Promise<EntryHistoryRecord> {
+  const change = await insertHistory(tx, { entryId: entry.id, action, changedById: actor.viewerId, before, after });
+  const onBehalf = entry.userId !== actor.viewerId;
+  const audit = {
+    entityType: 'ENTRY' as const,
+    entityId: entry.id,
+    actorId: actor.viewerId,
+    subjectUserId: onBehalf ? entry.userId : null,
+    oldValues: before,
+    newValues: after,
+  };
+  if (onBehalf) {
+    await writeAudit(tx, actor.origin, {
+      ...audit,
+      action: 'WRITTEN_ON_BEHALF',
+      newValues: { change: action, entryHistoryId: change.id, values: after },
+    });
+  }
+  if (action === EntryChangeAction.DELETED || action === EntryChangeAction.RESTORED) {
+    await writeAudit(tx, actor.origin, { ...audit, action });
+  }
+  return change;
+}
+
+export interface SlotWrite {
+  ownerId: bigint;
+  deedItemId: bigint;
+  entryDate: LocalDate;
+  value: EntryValue;
+  /** undefined keeps the existing notes; null clears them. */
+  notes: string | null | undefined;
+}
+
+export interface SlotResult {
+  entry: EntryRecord;
+  outcome: RecordEntryOutcome;
+  change: EntryHistoryRecord | null;
+}
+
+/**
+ * recordEntry's upsert of one (owner, deed item, date) slot. INSERT … ON CONFLICT DO NOTHING
+ * creates the row or waits for a concurrent creator; otherwise the existing row (live or
+ * deleted) is locked FOR UPDATE, so concurrent writers of one slot serialize and each
+ * compares against the value the previous one committed.
+ */
+export async function recordSlot(tx: Tx, actor: EntryActor, write: SlotWrite): Promise<SlotResult> {
+  const inserted = await insertEntryIfAbsent(tx, {
+    ownerId: write.ownerId,
+    createdById: actor.viewerId,
+    deedItemId: write.deedItemId,
+    entryDate: write.entryDate,
+    value: write.value,
+    notes: write.notes ?? null,
+  });
+  if (inserted) {
+    const change = await recordChange(tx, actor, inserted, EntryChangeAction.CREATED, null, historyValues(inserted));
+    return { entry: inserted, outcome: RecordEntryOutcome.CREATED, change };
+  }
+
+  const current = await lockSlot(tx, write.ownerId, write.deedItemId, write.entryDate);
+  const notes = write.notes === undefined ? current.notes : write.notes;
+  const deleted = current.deletedAt !== null;
+  if (!deleted && sameValue(valueOf(current), write.value) && notes === current.notes) {
+    return { entry: current, outcome: RecordEntryOutcome.UNCHANGED, change: null };
+  }
+  const entry = await writeEntryState(tx, current.id, { value: write.value, notes, deleted: false });
+  const action = deleted ? EntryChangeAction.RESTORED : EntryChangeAction.UPDATED;
+  const change = await recordChange(tx, actor, entry, action, historyValues(current), historyValues(entry));
+  return { entry, outcome: deleted ? RecordEntryOutcome.RESTORED : RecordEntryOutcome.UPDATED, change };
+}

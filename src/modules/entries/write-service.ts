@@ -1,0 +1,178 @@
+import { GraphQLError } from 'graphql';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { EntryChangeAction } from '../../generated/prisma/enums';
+import { conflict, ErrorCode, invalidField, type FieldError } from '../../lib/errors';
+import type { PermissionAuthority } from '../access/authority';
+import { affectedGoals, type AffectedGoals } from './affected-goals';
+import { requireEntryWriter } from './entry-access';
+import { recordChange, recordSlot, type EntryActor, type SlotResult } from './entry-changes';
+import { loadScalesOfValues, loadSlotFacts } from './entry-facts';
+import { historyValues, lockEntry, valueOf, writeEntryState } from './entry-store';
+import { checkEntryDate, recordValue, sameValue, updatedValue, type EntryValue, type SlotFacts } from './entry-values';
+import type { RecordEntryInput, UpdateEntryInput } from './inputs';
+import type { EntryHistoryRecord, EntryRecord } from './types';
+
+/**
+ * recordEntry, recordEntries, updateEntry, deleteEntry and restoreEntry (CONTRACT.md
+ * sections 3–5). Access and input are checked before the transaction, so a refused request
+ * writes nothing; the writes themselves run in one transaction per mutation.
+ */
+
+export interface EntryWriter extends EntryActor {
+  authority: PermissionAuthority;
+}
+
+export interface RecordResults {
+  results: SlotResult[];
+  goals: AffectedGoals;
+}
+
+export interface EntryChangeResult {
+  entry: EntryRecord;
+  /** null when the mutation was a no-op. */
+  change: EntryHistoryRecord | null;
+  goals: AffectedGoals;
+}
+
+type Path = ReadonlyArray<string | number>;
+
+/** Entry writes wait for row locks of concurrent writers to the same slot: allow for a queue. */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+
+/**
+ * A batch error points at `input.entries[i]`: BAD_USER_INPUT paths already do; other codes
+ * (NOT_FOUND, FORBIDDEN, CONFLICT) get the item's path as a fieldError too.
+ */
+function atBatchItem(error: unknown, path: Path): unknown {
+  if (!(error instanceof GraphQLError) || error.extensions.fieldErrors) return error;
+  const code = String(error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  const fieldErrors: FieldError[] = [{ path, message: error.message, constraint: code }];
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, fieldErrors } });
+}
+
+function slotKey(deedItemId: bigint, entryDate: string): string {
+  return `${deedItemId}:${entryDate}`;
+}
+
+export class EntryWriteService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async recordEntry(writer: EntryWriter, input: RecordEntryInput): Promise<RecordResults> {
+    return this.recordSlots(writer, [input], () => ['input'], false);
+  }
+
+  async recordEntries(writer: EntryWriter, inputs: RecordEntryInput[]): Promise<RecordResults> {
+    const seen = new Set<string>();
+    inputs.forEach((input, i) => {
+      const key = slotKey(input.deedItemId, input.entryDate);
+      if (seen.has(key)) {
+        throw invalidField(['input', 'entries', i], 'Two entries for the same deed item and date', 'unique');
+      }
+      seen.add(key);
+    });
+    return this.recordSlots(writer, inputs, (i) => ['input', 'entries', i], true);
+  }
+
+  private async recordSlots(
+    writer: EntryWriter,
+    inputs: readonly RecordEntryInput[],
+    pathOf: (index: number) => Path,
+    batch: boolean,
+  ): Promise<RecordResults> {
+    const accessChecks = await Promise.allSettled(inputs.map((i) => writer.authority.requireEntryWritableItem(i.deedItemId)));
+    const itemIds = [...new Set(inputs.map((i) => i.deedItemId))];
+    const valueIds = [...new Set(inputs.flatMap((i) => (i.scaleValueId ? [i.scaleValueId] : [])))];
+    const [facts, scalesOfValues] = await Promise.all([
+      loadSlotFacts(this.prisma, itemIds),
+      loadScalesOfValues(this.prisma, valueIds),
+    ]);
+
+    // Checked in input order, so the error names the first failing item.
+    const writes = inputs.map((input, index) => {
+      const path = pathOf(index);
+      try {
+        const access = accessChecks[index]!;
+        if (access.status === 'rejected') throw access.reason;
+        const slot = facts.get(input.deedItemId)!;
+        checkEntryDate(input.entryDate, slot.ownerTimezone, path);
+        const value = recordValue(input, slot, (id) => scalesOfValues.get(id), path);
+        return { index, ownerId: slot.ownerId, deedItemId: input.deedItemId, entryDate: input.entryDate, value, notes: input.notes };
+      } catch (error) {
+        throw batch ? atBatchItem(error, path) : error;
+      }
+    });
+
+    // Lock slots in one global order so two overlapping batches cannot deadlock.
+    const lockOrder = [...writes].sort((a, b) =>
+      a.deedItemId !== b.deedItemId ? (a.deedItemId < b.deedItemId ? -1 : 1) : a.entryDate.localeCompare(b.entryDate),
+    );
+    return this.prisma.$transaction(async (tx) => {
+      const results: SlotResult[] = new Array(writes.length);
+      for (const write of lockOrder) results[write.index] = await recordSlot(tx, writer, write);
+      const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: writes });
+      return { results, goals };
+    }, TRANSACTION_OPTIONS);
+  }
+
+  async updateEntry(writer: EntryWriter, input: UpdateEntryInput): Promise<EntryChangeResult> {
+    const found = await this.prisma.entry.findUnique({ where: { id: input.id } });
+    const access = await requireEntryWriter(writer.authority, found);
+    const entry = found!;
+    if (entry.deletedAt || access.effectivelyDeleted) throw conflict('The entry or something above it is deleted');
+    const [facts, scalesOfValues] = await Promise.all([
+      loadSlotFacts(this.prisma, [entry.deedItemId]),
+      loadScalesOfValues(this.prisma, input.scaleValueId ? [input.scaleValueId] : []),
+    ]);
+    const slot: SlotFacts = facts.get(entry.deedItemId)!;
+
+    return this.prisma.$transaction(async (tx) => {
+      const current = (await lockEntry(tx, entry.id))!;
+      if (current.deletedAt) throw conflict('The entry is deleted');
+      const value: EntryValue =
+        updatedValue(input, slot, valueOf(current), (id) => scalesOfValues.get(id), ['input']) ?? valueOf(current);
+      const notes = input.notes === undefined ? current.notes : input.notes;
+      if (sameValue(valueOf(current), value) && notes === current.notes) {
+        return { entry: current, change: null, goals: { merits: [], targets: [] } };
+      }
+      const updated = await writeEntryState(tx, current.id, { value, notes, deleted: false });
+      const change = await recordChange(tx, writer, updated, EntryChangeAction.UPDATED, historyValues(current), historyValues(updated));
+      const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: [slotOf(updated)] });
+      return { entry: updated, change, goals };
+    }, TRANSACTION_OPTIONS);
+  }
+
+  async deleteEntry(writer: EntryWriter, entryId: bigint): Promise<EntryChangeResult> {
+    const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
+    const access = await requireEntryWriter(writer.authority, found);
+    return this.prisma.$transaction(async (tx) => {
+      const current = (await lockEntry(tx, entryId))!;
+      if (current.deletedAt) return { entry: current, change: null, goals: { merits: [], targets: [] } };
+      if (access.effectivelyDeleted) throw conflict('The deed item or something above it is deleted');
+      const deleted = await writeEntryState(tx, current.id, { value: valueOf(current), notes: current.notes, deleted: true });
+      const change = await recordChange(tx, writer, deleted, EntryChangeAction.DELETED, historyValues(current), null);
+      const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: [slotOf(deleted)] });
+      return { entry: deleted, change, goals };
+    }, TRANSACTION_OPTIONS);
+  }
+
+  async restoreEntry(writer: EntryWriter, entryId: bigint): Promise<EntryChangeResult> {
+    const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
+    const access = await requireEntryWriter(writer.authority, found);
+    return this.prisma.$transaction(async (tx) => {
+      const current = (await lockEntry(tx, entryId))!;
+      if (!current.deletedAt) return { entry: current, change: null, goals: { merits: [], targets: [] } };
+      if (access.effectivelyDeleted) {
+        throw conflict('The deed item or something above it is deleted: restore it first', 'PARENT_DELETED');
+      }
+      const restored = await writeEntryState(tx, current.id, { value: valueOf(current), notes: current.notes, deleted: false });
+      const values = historyValues(current);
+      const change = await recordChange(tx, writer, restored, EntryChangeAction.RESTORED, values, values);
+      const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: [slotOf(restored)] });
+      return { entry: restored, change, goals };
+    }, TRANSACTION_OPTIONS);
+  }
+}
+
+function slotOf(entry: EntryRecord) {
+  return { ownerId: entry.userId, deedItemId: entry.deedItemId, entryDate: entry.entryDate.toISOString().slice(0, 10) };
+}
