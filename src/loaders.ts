@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { PrismaClient } from './generated/prisma/client';
-import { createDeedRecordLoaders } from './modules/deeds/loaders';
+import { createDeedLoaders } from './modules/deeds/loaders';
 import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from './modules/deeds/types';
 import { createUnreadSupportMessageCountLoader, createUserProfileLoader } from './modules/users/loaders';
 import type { UserProfile } from './modules/users/types';
@@ -20,12 +20,20 @@ export interface Loaders {
   deedItems: DataLoader<bigint, DeedItemRecord | null>;
   scales: DataLoader<bigint, ScaleRecord | null>;
   scaleValues: DataLoader<bigint, ScaleValueRecord | null>;
+  /** Deeds-domain relation loaders (rows, NOT visibility-checked; see modules/deeds/loaders.ts). */
+  itemsByDeed: DataLoader<bigint, DeedItemRecord[]>;
+  childItems: DataLoader<bigint, DeedItemRecord[]>;
+  itemAncestors: DataLoader<bigint, DeedItemRecord[]>;
+  itemDescendants: DataLoader<bigint, DeedItemRecord[]>;
+  scalesByDeed: DataLoader<bigint, ScaleRecord[]>;
+  activeScaleByDeed: DataLoader<bigint, ScaleRecord | null>;
+  scaleValuesByScale: DataLoader<bigint, ScaleValueRecord[]>;
 }
 
 export function createLoaders(prisma: PrismaClient): Loaders {
   return {
     userProfiles: createUserProfileLoader(prisma),
     unreadSupportMessageCounts: createUnreadSupportMessageCountLoader(prisma),
-    ...createDeedRecordLoaders(prisma),
+    ...createDeedLoaders(prisma),
   };
 }

@@ -4,11 +4,14 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './lib/argument-validation';
 import { BigIntID } from './lib/id';
 import { DateTimeScalar } from './lib/scalars';
+import { DeedResolver } from './modules/deeds/deed-resolver';
+import { DeedItemResolver } from './modules/deeds/item-resolver';
+import { ScaleResolver, ScaleValueResolver } from './modules/deeds/scale-resolver';
 import { AccountResolver } from './modules/users/account-resolver';
 import { UserResolver } from './modules/users/resolver';
 
 /** Every resolver class of the API. A module joins the schema by adding its resolver here. */
-export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver];
+export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver, DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver];
 
 /** The executable schema, built from the decorated classes (code-first). */
 export function buildAppSchema(): Promise<GraphQLSchema> {

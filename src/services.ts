@@ -3,6 +3,10 @@ import type { Config } from './config';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
 import { createMailer, type Mailer } from './mail';
+import { DeedService } from './modules/deeds/deed-service';
+import { ItemMoveService } from './modules/deeds/item-move';
+import { DeedItemService } from './modules/deeds/item-service';
+import { ScaleService } from './modules/deeds/scale-service';
 import { AuthService } from './modules/users/auth-service';
 import { DataExportService } from './modules/users/data-export';
 import { UserService } from './modules/users/service';
@@ -20,6 +24,10 @@ export interface ServiceDependencies {
 /** Every domain service, shared by all requests (each module adds its own here). */
 export interface Services {
   users: UserService;
+  deeds: DeedService;
+  deedItems: DeedItemService;
+  deedItemMoves: ItemMoveService;
+  scales: ScaleService;
   auth: AuthService;
   dataExport: DataExportService;
   /** SMTP or the file outbox (config.smtpUrl); reminders send through it too. */
@@ -30,6 +38,10 @@ export function createServices(deps: ServiceDependencies): Services {
   const mailer = createMailer(deps.config);
   return {
     users: new UserService(deps.prisma),
+    deeds: new DeedService(deps.prisma),
+    deedItems: new DeedItemService(deps.prisma),
+    deedItemMoves: new ItemMoveService(deps.prisma),
+    scales: new ScaleService(deps.prisma),
     auth: new AuthService({ prisma: deps.prisma, jwtKey: deps.jwtKey, mailer, logger: deps.logger }),
     dataExport: new DataExportService(deps.prisma),
     mailer,

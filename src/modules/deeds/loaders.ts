@@ -1,34 +1,149 @@
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { bigintArray } from '../../lib/sql';
 import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from './types';
 
 /**
- * Rows by id, one SQL statement per batch, with NO visibility filter: callers ask the
- * permission authority before exposing what these return (an entry's deed item, a grant's
- * deed item, ...). Deleted rows are returned too; the authority decides who may see them.
+ * The deeds domain's per-request loaders, one SQL statement per batch each. They return rows
+ * with NO visibility filter (deleted rows included): callers ask the permission authority
+ * before exposing anything (an entry's deed item, a grant's deed item, a deed's items, ...).
  */
-function rowsById<Row extends { id: bigint }>(
-  fetch: (ids: bigint[]) => Promise<Row[]>,
-): DataLoader<bigint, Row | null> {
-  return new DataLoader<bigint, Row | null>(async (ids) => {
-    const rows = await fetch([...ids]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
-
-export interface DeedRecordLoaders {
+export interface DeedLoaders {
   deeds: DataLoader<bigint, DeedRecord | null>;
   deedItems: DataLoader<bigint, DeedItemRecord | null>;
   scales: DataLoader<bigint, ScaleRecord | null>;
   scaleValues: DataLoader<bigint, ScaleValueRecord | null>;
+  /** Every item of a deed, deleted ones included. */
+  itemsByDeed: DataLoader<bigint, DeedItemRecord[]>;
+  /** Direct children of an item, deleted ones included, by displayOrder. */
+  childItems: DataLoader<bigint, DeedItemRecord[]>;
+  /** Ancestors of an item from the root down to its parent. */
+  itemAncestors: DataLoader<bigint, DeedItemRecord[]>;
+  /** Every item below an item (unordered; deleted ones included). */
+  itemDescendants: DataLoader<bigint, DeedItemRecord[]>;
+  /** Scale versions of a deed, newest first. */
+  scalesByDeed: DataLoader<bigint, ScaleRecord[]>;
+  activeScaleByDeed: DataLoader<bigint, ScaleRecord | null>;
+  /** Values of a scale version in ascending order. */
+  scaleValuesByScale: DataLoader<bigint, ScaleValueRecord[]>;
 }
 
-export function createDeedRecordLoaders(prisma: PrismaClient): DeedRecordLoaders {
+type Keyed<Row> = { key: bigint; row: Row };
+
+function rowsById<Row extends { id: bigint }>(
+  fetch: (ids: bigint[]) => Promise<Row[]>,
+): DataLoader<bigint, Row | null> {
+  return new DataLoader<bigint, Row | null>(async (ids) => {
+    const byId = new Map((await fetch([...ids])).map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** Groups rows (kept in fetch order) under the key each belongs to. */
+function rowsByKey<Row>(
+  fetch: (keys: bigint[]) => Promise<Array<Keyed<Row>>>,
+  seen?: (row: Row) => void,
+): DataLoader<bigint, Row[]> {
+  return new DataLoader<bigint, Row[]>(async (keys) => {
+    const groups = new Map<bigint, Row[]>(keys.map((key) => [key, []]));
+    for (const { key, row } of await fetch([...keys])) {
+      groups.get(key)?.push(row);
+      seen?.(row);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** deed_items columns under the Prisma field names, so raw rows are DeedItemRecords. */
+const itemColumns = (alias: string) =>
+  Prisma.raw(
+    `${alias}.deed_item_id AS id, ${alias}.deed_id AS "deedId", ${alias}.parent_deed_item_id AS "parentId",
+     ${alias}.name, ${alias}.description, ${alias}.level, ${alias}.display_order AS "displayOrder",
+     ${alias}.created_at AS "createdAt", ${alias}.updated_at AS "updatedAt", ${alias}.deleted_at AS "deletedAt"`,
+  );
+
+/** Levels never exceed 10, so no walk is longer; the bound also stops a corrupt cycle. */
+const MAX_WALK = 10;
+
+export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
+  const deedItems = rowsById((ids) => prisma.deedItem.findMany({ where: { id: { in: ids } } }));
+  const scales = rowsById((ids) => prisma.scale.findMany({ where: { id: { in: ids } } }));
+  // Items and scales fetched through a relation fill the by-id caches, so a later `parent`
+  // or `scale` lookup of the same row costs no statement.
+  const primeItem = (row: DeedItemRecord) => void deedItems.prime(row.id, row);
+  const primeScale = (row: ScaleRecord) => void scales.prime(row.id, row);
+
   return {
     deeds: rowsById((ids) => prisma.deed.findMany({ where: { id: { in: ids } } })),
-    deedItems: rowsById((ids) => prisma.deedItem.findMany({ where: { id: { in: ids } } })),
-    scales: rowsById((ids) => prisma.scale.findMany({ where: { id: { in: ids } } })),
+    deedItems,
+    scales,
     scaleValues: rowsById((ids) => prisma.scaleValue.findMany({ where: { id: { in: ids } } })),
+
+    itemsByDeed: rowsByKey(async (deedIds) => {
+      const rows = await prisma.deedItem.findMany({
+        where: { deedId: { in: deedIds } },
+        orderBy: [{ displayOrder: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map((row) => ({ key: row.deedId, row }));
+    }, primeItem),
+
+    childItems: rowsByKey(async (parentIds) => {
+      const rows = await prisma.deedItem.findMany({
+        where: { parentId: { in: parentIds } },
+        orderBy: [{ displayOrder: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map((row) => ({ key: row.parentId as bigint, row }));
+    }, primeItem),
+
+    itemAncestors: rowsByKey(async (itemIds) => {
+      const rows = await prisma.$queryRaw<Array<DeedItemRecord & { startId: bigint }>>`
+        WITH RECURSIVE up AS (
+          SELECT c.deed_item_id AS start_id, c.parent_deed_item_id AS ancestor_id, 1 AS distance
+          FROM deed_items c WHERE c.deed_item_id = ANY(${bigintArray(itemIds)}) AND c.parent_deed_item_id IS NOT NULL
+          UNION ALL
+          SELECT up.start_id, a.parent_deed_item_id, up.distance + 1
+          FROM up JOIN deed_items a ON a.deed_item_id = up.ancestor_id
+          WHERE a.parent_deed_item_id IS NOT NULL AND up.distance < ${MAX_WALK}
+        )
+        SELECT up.start_id AS "startId", ${itemColumns('x')}
+        FROM up JOIN deed_items x ON x.deed_item_id = up.ancestor_id
+        ORDER BY up.start_id, up.distance DESC`;
+      return rows.map(({ startId, ...row }) => ({ key: startId, row }));
+    }, primeItem),
+
+    itemDescendants: rowsByKey(async (itemIds) => {
+      const rows = await prisma.$queryRaw<Array<DeedItemRecord & { rootId: bigint }>>`
+        WITH RECURSIVE down AS (
+          SELECT c.parent_deed_item_id AS root_id, c.deed_item_id AS item_id, 1 AS depth
+          FROM deed_items c WHERE c.parent_deed_item_id = ANY(${bigintArray(itemIds)})
+          UNION ALL
+          SELECT down.root_id, c.deed_item_id, down.depth + 1
+          FROM down JOIN deed_items c ON c.parent_deed_item_id = down.item_id
+          WHERE down.depth < ${MAX_WALK}
+        )
+        SELECT down.root_id AS "rootId", ${itemColumns('x')}
+        FROM down JOIN deed_items x ON x.deed_item_id = down.item_id`;
+      return rows.map(({ rootId, ...row }) => ({ key: rootId, row }));
+    }, primeItem),
+
+    scalesByDeed: rowsByKey(async (deedIds) => {
+      const rows = await prisma.scale.findMany({ where: { deedId: { in: deedIds } }, orderBy: { version: 'desc' } });
+      return rows.map((row) => ({ key: row.deedId, row }));
+    }, primeScale),
+
+    activeScaleByDeed: new DataLoader<bigint, ScaleRecord | null>(async (deedIds) => {
+      const rows = await prisma.scale.findMany({ where: { deedId: { in: [...deedIds] }, isActive: true } });
+      rows.forEach(primeScale);
+      const byDeed = new Map(rows.map((row) => [row.deedId, row]));
+      return deedIds.map((id) => byDeed.get(id) ?? null);
+    }),
+
+    scaleValuesByScale: rowsByKey(async (scaleIds) => {
+      const rows = await prisma.scaleValue.findMany({
+        where: { scaleId: { in: scaleIds } },
+        orderBy: [{ order: 'asc' }],
+      });
+      return rows.map((row) => ({ key: row.scaleId, row }));
+    }),
   };
 }

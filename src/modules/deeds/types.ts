@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { UserProfile } from '../users/types';
 import type {
   Deed as DeedRecord,
   DeedItem as DeedItemRecord,
@@ -12,9 +13,10 @@ import { AccessLevel, DeedCategory, MeasureType } from './enums';
 /**
  * The GraphQL object types of the deeds domain. Their scalar fields are spelled like the
  * Prisma records, so resolvers return the rows as they come from the database (the id
- * columns `userId`, `deedId`, `parentId`, `scaleId` ride along unexposed); relation fields
- * (owner, items, parent, values, ...) are field resolvers in ./resolvers, going through the
- * request's DataLoaders.
+ * columns `userId`, `deedId`, `parentId`, `scaleId` ride along unexposed). Relation fields
+ * (owner, items, parent, values, ...) are declared here, in the contract's field order, and
+ * resolved by the field resolvers in the *-resolver.ts files through the request's
+ * DataLoaders; they are optional properties so plain rows satisfy these classes.
  */
 
 export { AccessLevel, DeedCategory, MeasureType };
@@ -27,6 +29,9 @@ export class Deed implements DeedRecord {
 
   /** Owner's user id (exposed as `owner`). */
   userId!: bigint;
+
+  @Field(() => UserProfile, { description: 'Owner of the deed.' })
+  owner?: UserProfile;
 
   @Field(() => String, { description: 'Deed name.' })
   name!: string;
@@ -46,6 +51,21 @@ export class Deed implements DeedRecord {
   @Field(() => Int, { description: "Position among the owner's deeds (ascending)." })
   displayOrder!: number;
 
+  @Field(() => [DeedItem], { description: 'Items visible to the viewer in depth-first pre-order, siblings by displayOrder.' })
+  items?: DeedItem[];
+
+  @Field(() => [DeedItem], { description: 'Top-level visible items (for grantees: the roots of their granted subtrees).' })
+  rootItems?: DeedItem[];
+
+  @Field(() => Scale, {
+    nullable: true,
+    description: 'Currently active scale version; null for COUNT deeds or before a scale is defined.',
+  })
+  activeScale?: Scale | null;
+
+  @Field(() => [Scale], { description: 'All scale versions, newest first.' })
+  scales?: Scale[];
+
   @Field(() => DateTimeScalar, { description: 'When the deed was created.' })
   createdAt!: Date;
 
@@ -64,6 +84,9 @@ export class DeedItem implements DeedItemRecord {
   /** Exposed as `deed`. */
   deedId!: bigint;
 
+  @Field(() => Deed, { description: 'The deed this item belongs to.' })
+  deed?: Deed;
+
   /** Exposed as `parent` (null above a grantee's granted root). */
   parentId!: bigint | null;
 
@@ -78,6 +101,29 @@ export class DeedItem implements DeedItemRecord {
 
   @Field(() => Int, { description: 'Depth in the tree: 1 for a root item, parent.level + 1 otherwise.' })
   level!: number;
+
+  @Field(() => DeedItem, {
+    nullable: true,
+    description: 'Parent item; null for roots or when the parent is not visible to the viewer.',
+  })
+  parent?: DeedItem | null;
+
+  @Field(() => [DeedItem], { description: 'Direct children visible to the viewer, by displayOrder.' })
+  children?: DeedItem[];
+
+  @Field(() => [DeedItem], { description: 'Visible ancestors from the root down to the parent (excludes this item).' })
+  ancestors?: DeedItem[];
+
+  @Field(() => [DeedItem], {
+    description: 'Visible descendants down to maxDepth levels below this item, in depth-first pre-order.',
+  })
+  descendants?: DeedItem[];
+
+  @Field(() => Boolean, { description: 'Whether the item has at least one live child.' })
+  hasChildren?: boolean;
+
+  @Field(() => AccessLevel, { description: "The viewer's effective access to this item." })
+  myAccess?: AccessLevel;
 
   @Field(() => DateTimeScalar, { description: 'When the item was created.' })
   createdAt!: Date;
@@ -100,6 +146,9 @@ export class Scale implements ScaleRecord {
   /** Exposed as `deed`. */
   deedId!: bigint;
 
+  @Field(() => Deed, { description: 'The deed this scale belongs to.' })
+  deed?: Deed;
+
   @Field(() => Int, { description: 'Version number within the deed, starting at 1.' })
   version!: number;
 
@@ -110,6 +159,9 @@ export class Scale implements ScaleRecord {
     description: "Whether this is the deed's active scale (exactly one per SCALE deed once defined).",
   })
   isActive!: boolean;
+
+  @Field(() => [ScaleValue], { description: 'Values in ascending order.' })
+  values?: ScaleValue[];
 
   @Field(() => DateTimeScalar, { description: 'When this version was created.' })
   createdAt!: Date;
@@ -124,6 +176,9 @@ export class ScaleValue implements ScaleValueRecord {
 
   /** Exposed as `scale`. */
   scaleId!: bigint;
+
+  @Field(() => Scale, { description: 'The scale version this value belongs to.' })
+  scale?: Scale;
 
   @Field(() => String, { description: 'Label shown to users, e.g. `On time`.' })
   label!: string;
