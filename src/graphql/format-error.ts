@@ -4,6 +4,7 @@ import { ErrorCode, INTERNAL_ERROR_MESSAGE } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { currentRequestScope } from '../lib/request-scope';
 import { ScalarInputError } from '../lib/scalars';
+import { fieldErrorsFromVariableError } from './variable-field-errors';
 
 /** A scalar refused its input (our scalars throw ScalarInputError; the ID scalar a BAD_USER_INPUT GraphQLError). */
 function causedByBadScalar(error: unknown): boolean {
@@ -19,6 +20,13 @@ function withCode(formatted: GraphQLFormattedError, code: ErrorCode): GraphQLFor
   return { ...formatted, extensions: { ...formatted.extensions, code } };
 }
 
+/** Bad input always carries `fieldErrors`; for variables that failed coercion, read them from the message. */
+function withFieldErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== ErrorCode.BAD_USER_INPUT || formatted.extensions.fieldErrors) return formatted;
+  const fieldErrors = fieldErrorsFromVariableError(formatted.message);
+  return fieldErrors ? { ...formatted, extensions: { ...formatted.extensions, fieldErrors } } : formatted;
+}
+
 /**
  * Apollo's `formatError`: errors the server raised on purpose keep their code and message;
  * anything unexpected is logged with the request id and masked for the client
@@ -29,10 +37,10 @@ export function createErrorFormatter(fallbackLogger: Logger) {
     const code = formatted.extensions?.code;
 
     // A literal like `date: "2025-02-30"` fails in validation; the contract calls it bad input.
-    if (causedByBadScalar(error)) return withCode(formatted, ErrorCode.BAD_USER_INPUT);
+    if (causedByBadScalar(error)) return withFieldErrors(withCode(formatted, ErrorCode.BAD_USER_INPUT));
     // The contract has one code for documents the server refuses, syntax errors included.
     if (code === 'GRAPHQL_PARSE_FAILED') return withCode(formatted, ErrorCode.GRAPHQL_VALIDATION_FAILED);
-    if (code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    if (code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withFieldErrors(formatted);
 
     const scope = currentRequestScope();
     const logger = scope?.logger ?? fallbackLogger;
