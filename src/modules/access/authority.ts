@@ -31,6 +31,9 @@ export interface DeedFacts {
   deleted: boolean;
 }
 
+/** The viewer's side of a relation they may see. */
+export type RelationRole = 'REQUESTER' | 'REQUESTEE';
+
 /** Items of one owner that a grantee may read, with the highest access covering each. */
 export type GrantedItems = ReadonlyMap<bigint, { deedId: bigint; access: 'READ' | 'WRITE' }>;
 
@@ -43,6 +46,7 @@ export class PermissionAuthority {
   private readonly deedFacts: DataLoader<bigint, DeedFacts | null>;
   private readonly grantedItemsByOwner: DataLoader<bigint, GrantedItems>;
   private readonly visibleUsers: DataLoader<bigint, boolean>;
+  private readonly relationRoles: DataLoader<bigint, RelationRole | null>;
 
   constructor(
     private readonly db: Db,
@@ -56,6 +60,7 @@ export class PermissionAuthority {
       cacheKeyFn,
     });
     this.visibleUsers = new DataLoader((ids) => this.loadVisibleUsers(ids), { cacheKeyFn });
+    this.relationRoles = new DataLoader((ids) => this.loadRelationRoles(ids), { cacheKeyFn });
   }
 
   /** Drops remembered answers; call after a write that changes structure, relations or grants. */
@@ -64,6 +69,7 @@ export class PermissionAuthority {
     this.deedFacts.clearAll();
     this.grantedItemsByOwner.clearAll();
     this.visibleUsers.clearAll();
+    this.relationRoles.clearAll();
   }
 
   // ───────────── deed items ─────────────
@@ -172,6 +178,26 @@ export class PermissionAuthority {
     return this.visibleUsers.load(userId);
   }
 
+  // ───────────── relations ─────────────
+
+  /**
+   * SQL condition on a `relations` row aliased `alias`: the viewer may see it. A party to a
+   * live relation sees it, except the blocked user, for whom a BLOCKED relation does not
+   * exist (CONTRACT.md section 3). Lists and `relationRole` share this one definition.
+   */
+  visibleRelationCondition(alias: string): Prisma.Sql {
+    const r = Prisma.raw(alias);
+    if (this.viewerId === null) return Prisma.sql`FALSE`;
+    return Prisma.sql`(${r}.deleted_at IS NULL AND (${r}.requestee_id = ${this.viewerId}
+      OR (${r}.requester_id = ${this.viewerId} AND ${r}.status <> 'BLOCKED')))`;
+  }
+
+  /** The viewer's side of the relation, or null when it is missing or not visible to them. */
+  async relationRole(relationId: bigint): Promise<RelationRole | null> {
+    if (this.viewerId === null) return null;
+    return this.relationRoles.load(relationId);
+  }
+
   // ───────────── loaders (one statement per batch) ─────────────
 
   private async loadItemFacts(ids: readonly bigint[]): Promise<Array<ItemFacts | null>> {
@@ -274,5 +300,17 @@ export class PermissionAuthority {
         )`;
     const visible = new Set(rows.map((r) => r.user_id.toString()));
     return ids.map((id) => visible.has(id.toString()));
+  }
+
+  private async loadRelationRoles(ids: readonly bigint[]): Promise<Array<RelationRole | null>> {
+    const rows = await this.db.$queryRaw<Array<{ relation_id: bigint; requester_id: bigint }>>`
+      SELECT r.relation_id, r.requester_id FROM relations r
+      WHERE r.relation_id = ANY(${idArray(ids)}) AND ${this.visibleRelationCondition('r')}`;
+    const byId = new Map(rows.map((r) => [r.relation_id.toString(), r]));
+    return ids.map((id) => {
+      const r = byId.get(id.toString());
+      if (!r) return null;
+      return r.requester_id === this.viewerId ? 'REQUESTER' : 'REQUESTEE';
+    });
   }
 }
