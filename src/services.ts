@@ -3,18 +3,12 @@ import type { Config } from './config';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
 import { createMailer, type Mailer } from './mail';
-import { AuditEventService } from './modules/audit/service';
 import { DeedService } from './modules/deeds/deed-service';
 import { ItemMoveService } from './modules/deeds/item-move';
 import { DeedItemService } from './modules/deeds/item-service';
 import { ScaleService } from './modules/deeds/scale-service';
-import { EntryReadService } from './modules/entries/read-service';
-import { EntryWriteService } from './modules/entries/write-service';
-import { ReflectionService } from './modules/reflections/service';
-import { ReminderService } from './modules/reminders/service';
 import { PermissionService } from './modules/social/permissions/service';
 import { RelationService } from './modules/social/relations/service';
-import { SupportService } from './modules/support/service';
 import { AuthService } from './modules/users/auth-service';
 import { DataExportService } from './modules/users/data-export';
 import { UserService } from './modules/users/service';
@@ -42,12 +36,6 @@ export interface Services {
   mailer: Mailer;
   relations: RelationService;
   permissions: PermissionService;
-  entryReads: EntryReadService;
-  entryWrites: EntryWriteService;
-  reflections: ReflectionService;
-  support: SupportService;
-  reminders: ReminderService;
-  audit: AuditEventService;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
@@ -63,11 +51,5 @@ export function createServices(deps: ServiceDependencies): Services {
     mailer,
     relations: new RelationService(deps.prisma),
     permissions: new PermissionService(deps.prisma),
-    entryReads: new EntryReadService(deps.prisma),
-    entryWrites: new EntryWriteService(deps.prisma),
-    reflections: new ReflectionService(deps.prisma),
-    support: new SupportService(deps.prisma),
-    reminders: new ReminderService(deps.prisma),
-    audit: new AuditEventService(deps.prisma),
   };
 }

@@ -1,4 +1,3 @@
-import { auditRows } from '../../../test/helpers/accounts';
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import {
   BLOCK,
@@ -9,6 +8,7 @@ import {
   REMOVE,
   RESPOND,
   REVOKE,
+  auditRows,
   connect,
   createItems,
   grant,

@@ -1,4 +1,3 @@
-import { auditRows } from '../../../test/helpers/accounts';
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import {
   BLOCK,
@@ -7,6 +6,7 @@ import {
   REMOVE,
   RESPOND,
   SEND,
+  auditRows,
   connect,
   createItems,
   grant,
@@ -333,7 +333,7 @@ describe('relations list', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 3; page += 1) {
-      const res = await app.gql(RELATIONS, { first: 1, after }, { token: hub.token });
+      const res: { data?: any; errors?: unknown } = await app.gql(RELATIONS, { first: 1, after }, { token: hub.token });
       expect(res.errors).toBeUndefined();
       const { edges, pageInfo, totalCount } = res.data!.relations;
       expect(totalCount).toBe(3);

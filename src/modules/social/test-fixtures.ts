@@ -96,3 +96,8 @@ export async function createItems(app: TestApp, owner: TestUser): Promise<{ deed
   const child = await app.prisma.deedItem.create({ data: { deedId: deed.id, parentId: root.id, name: 'Sunnah', level: 2 } });
   return { deedId: deed.id.toString(), rootId: root.id.toString(), childId: child.id.toString() };
 }
+
+/** Audit rows matching `where`, oldest first. */
+export function auditRows(app: TestApp, where: { action?: string; entityId?: bigint; subjectUserId?: bigint }) {
+  return app.prisma.auditLog.findMany({ where, orderBy: { id: 'asc' } });
+}
