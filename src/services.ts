@@ -3,12 +3,16 @@ import type { Config } from './config';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
 import { createMailer, type Mailer } from './mail';
+import { AuditEventService } from './modules/audit/service';
 import { DeedService } from './modules/deeds/deed-service';
 import { ItemMoveService } from './modules/deeds/item-move';
 import { DeedItemService } from './modules/deeds/item-service';
 import { ScaleService } from './modules/deeds/scale-service';
+import { ReflectionService } from './modules/reflections/service';
+import { ReminderService } from './modules/reminders/service';
 import { PermissionService } from './modules/social/permissions/service';
 import { RelationService } from './modules/social/relations/service';
+import { SupportService } from './modules/support/service';
 import { AuthService } from './modules/users/auth-service';
 import { DataExportService } from './modules/users/data-export';
 import { UserService } from './modules/users/service';
@@ -36,6 +40,10 @@ export interface Services {
   mailer: Mailer;
   relations: RelationService;
   permissions: PermissionService;
+  reflections: ReflectionService;
+  support: SupportService;
+  reminders: ReminderService;
+  audit: AuditEventService;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
@@ -51,5 +59,9 @@ export function createServices(deps: ServiceDependencies): Services {
     mailer,
     relations: new RelationService(deps.prisma),
     permissions: new PermissionService(deps.prisma),
+    reflections: new ReflectionService(deps.prisma),
+    support: new SupportService(deps.prisma),
+    reminders: new ReminderService(deps.prisma),
+    audit: new AuditEventService(deps.prisma),
   };
 }

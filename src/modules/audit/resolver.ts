@@ -1,0 +1,22 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../../auth/require-viewer';
+import type { Context } from '../../context';
+import { UserProfile } from '../users/types';
+import { AuditEventsArgs } from './inputs';
+import { AuditEvent, AuditEventConnection } from './types';
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver {
+  @Query(() => AuditEventConnection, { description: 'Audit events performed by or affecting the viewer, newest first.' })
+  auditEvents(
+    @Ctx() ctx: Context,
+    @Args(() => AuditEventsArgs) { filter, first, after }: AuditEventsArgs,
+  ): Promise<AuditEventConnection> {
+    return ctx.services.audit.list(requireViewer(ctx).id, filter, { first, after });
+  }
+
+  @FieldResolver()
+  async actor(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<UserProfile | null> {
+    return event.actorId === null ? null : ctx.loaders.userProfiles.load(event.actorId);
+  }
+}

@@ -1,0 +1,32 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { requireViewer } from '../../auth/require-viewer';
+import type { Context } from '../../context';
+import { DisableReminderInput, SetReminderInput } from './inputs';
+import { DisableReminderPayload, ReminderSetting, reminderSettingFromRecord, SetReminderPayload } from './types';
+
+@Resolver(() => ReminderSetting)
+export class ReminderResolver {
+  @Query(() => ReminderSetting, { nullable: true, description: "The viewer's reminder setting; null if never set." })
+  async reminderSetting(@Ctx() ctx: Context): Promise<ReminderSetting | null> {
+    const row = await ctx.services.reminders.current(requireViewer(ctx));
+    return row ? reminderSettingFromRecord(row) : null;
+  }
+
+  @Mutation(() => SetReminderPayload, { description: 'Set (or re-enable) the daily reminder.' })
+  async setReminder(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SetReminderInput, { description: 'The mutation input.' }) input: SetReminderInput,
+  ): Promise<SetReminderPayload> {
+    const row = await ctx.services.reminders.set(requireViewer(ctx), input, ctx.origin);
+    return { reminderSetting: reminderSettingFromRecord(row) };
+  }
+
+  @Mutation(() => DisableReminderPayload, { description: 'Disable the daily reminder.' })
+  async disableReminder(
+    @Ctx() ctx: Context,
+    @Arg('input', () => DisableReminderInput, { description: 'The mutation input.' }) input: DisableReminderInput,
+  ): Promise<DisableReminderPayload> {
+    const row = await ctx.services.reminders.disable(requireViewer(ctx), input.id, ctx.origin);
+    return { reminderSetting: reminderSettingFromRecord(row) };
+  }
+}

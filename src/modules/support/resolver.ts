@@ -1,0 +1,37 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { requireViewer } from '../../auth/require-viewer';
+import type { Context } from '../../context';
+import { userFromRecord } from '../users/types';
+import { MarkMessageReadInput, SendSupportMessageInput, SupportMessagesArgs } from './inputs';
+import { MarkMessageReadPayload, SendSupportMessagePayload, SupportMessage, SupportMessageConnection } from './types';
+
+@Resolver(() => SupportMessage)
+export class SupportMessageResolver {
+  @Query(() => SupportMessageConnection, { description: "The viewer's support conversation, newest first." })
+  supportMessages(
+    @Ctx() ctx: Context,
+    @Args(() => SupportMessagesArgs) { filter, first, after }: SupportMessagesArgs,
+  ): Promise<SupportMessageConnection> {
+    return ctx.services.support.list(requireViewer(ctx), filter, { first, after });
+  }
+
+  @Mutation(() => SendSupportMessagePayload, { description: 'Send a message to support.' })
+  async sendSupportMessage(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SendSupportMessageInput, { description: 'The mutation input.' }) input: SendSupportMessageInput,
+  ): Promise<SendSupportMessagePayload> {
+    return { message: await ctx.services.support.send(requireViewer(ctx), input) };
+  }
+
+  @Mutation(() => MarkMessageReadPayload, { description: 'Mark a message from support as read (idempotent).' })
+  async markMessageRead(
+    @Ctx() ctx: Context,
+    @Arg('input', () => MarkMessageReadInput, { description: 'The mutation input.' }) input: MarkMessageReadInput,
+  ): Promise<MarkMessageReadPayload> {
+    const viewer = requireViewer(ctx);
+    const message = await ctx.services.support.markRead(viewer, input.messageId);
+    // A count loaded earlier in this request (an earlier mutation, `me`) is stale now.
+    ctx.loaders.unreadSupportMessageCounts.clear(viewer.id);
+    return { message, me: userFromRecord(viewer.user) };
+  }
+}
