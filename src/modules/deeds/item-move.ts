@@ -2,7 +2,6 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { badUserInput, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
 import { type DeedsActor, forgetDeedState } from './actor';
-import { auditedItem, changedFields } from './audit-values';
 import type { MoveDeedItemInput } from './item-inputs';
 import { lockItem, requireLiveItem } from './item-state';
 import { MAX_LEVEL } from './limits';
@@ -71,17 +70,16 @@ export class ItemMoveService {
       const deedItem = await tx.deedItem.findUniqueOrThrow({ where: { id: before.id } });
       const descendants = await tx.deedItem.findMany({ where: { id: { in: subtree.map((row) => row.id) } } });
       const oldParent = before.parentId === null ? null : await tx.deedItem.findUniqueOrThrow({ where: { id: before.parentId } });
-      const [oldValues, newValues] = changedFields(auditedItem(before), auditedItem(deedItem));
-      if (Object.keys(newValues).length > 0) {
-        await writeAudit(tx, actor.origin, {
-          action: 'UPDATED',
-          entityType: 'DEED_ITEM',
-          entityId: deedItem.id,
-          actorId: actor.viewerId,
-          oldValues,
-          newValues: { ...newValues, movedDescendants: descendants.length },
-        });
-      }
+      // A move is audited with the whole position before and after, changed or not.
+      const position = ({ parentId, level, displayOrder }: DeedItemRecord) => ({ parentId, level, displayOrder });
+      await writeAudit(tx, actor.origin, {
+        action: 'UPDATED',
+        entityType: 'DEED_ITEM',
+        entityId: deedItem.id,
+        actorId: actor.viewerId,
+        oldValues: position(before),
+        newValues: { ...position(deedItem), movedDescendants: descendants.length },
+      });
       return {
         deedItem,
         movedDescendants: preorder(descendants, deedItem.id).map((visit) => visit.item),
