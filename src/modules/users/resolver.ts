@@ -27,7 +27,7 @@ export class UserResolver {
     return profile;
   }
 
-  @FieldResolver(() => Int, { description: 'Number of unread messages from support.' })
+  @FieldResolver(() => Int)
   unreadSupportMessageCount(@Root() user: User, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.unreadSupportMessageCounts.load(user.id);
   }

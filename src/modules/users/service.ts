@@ -89,11 +89,13 @@ export class UserService {
       const relations = await tx.relation.findMany({
         where: { deletedAt: null, OR: [{ requesterId: userId }, { requesteeId: userId }] },
         select: { id: true },
+        orderBy: { id: 'asc' },
       });
       const relationIds = relations.map((relation) => relation.id);
       const grants = await tx.permission.findMany({
         where: { relationId: { in: relationIds }, isActive: true },
         select: { id: true },
+        orderBy: { id: 'asc' },
       });
       const permissionIds = grants.map((grant) => grant.id);
 

@@ -55,6 +55,10 @@ export class User {
   @Field(() => UserPreferences, { description: 'App preferences (partial updates are merged).' })
   preferences!: UserPreferences;
 
+  @Field(() => Int, { description: 'Number of unread messages from support.' })
+  /** Resolved per request by UserResolver (through a DataLoader), never stored here. */
+  unreadSupportMessageCount?: number;
+
   @Field(() => UserProfile, { description: 'Public profile of this user as others see it.' })
   profile!: UserProfile;
 
