@@ -19,7 +19,15 @@ import { healthRoutes, type ReadinessCheck } from './http/health';
 import { jsonBody, jsonBodyErrors } from './http/json-body';
 import { assignRequestId, enterRequestScope } from './http/request-id';
 import { ErrorCode, httpErrorBody, INTERNAL_ERROR_MESSAGE } from './lib/errors';
+import { startBackgroundJobs, type Scheduler } from './jobs';
 import { createLogger, type Logger } from './lib/logger';
+import { countCacheLookups } from './observability/cache-metrics';
+import { httpRequestMetrics, metricsRoute } from './observability/http-metrics';
+import { Metrics } from './observability/metrics';
+import { operationMetricsPlugin } from './observability/operation-metrics-plugin';
+import { trackOperationStats } from './observability/operation-stats';
+import { requestLog } from './observability/request-log';
+import { sqlStatementListener } from './observability/sql-statements';
 import { buildAppSchema } from './schema';
 import { createServices } from './services';
 
@@ -28,6 +36,8 @@ export const GRAPHQL_PATH = '/graphql';
 /** Everything one server instance runs on. */
 export interface AppDependencies extends ContextDependencies {
   readinessChecks: readonly ReadinessCheck[];
+  /** Served at /metrics; a fresh registry when not given. */
+  metrics?: Metrics;
 }
 
 export interface App {
@@ -64,6 +74,7 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   let shuttingDown = false;
+  const metrics = deps.metrics ?? new Metrics();
 
   const apollo = new ApolloServer<Context>({
     schema: schema ?? (await buildAppSchema()),
@@ -78,6 +89,7 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
     validationRules: [...queryLimitRules],
     plugins: [
       costLimitPlugin<Context>(),
+      operationMetricsPlugin(metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing pages load from a CDN (unusable offline); the explorer is served separately.
       ApolloServerPluginLandingPageDisabled(),
@@ -86,11 +98,15 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
   await apollo.start();
 
   app.use(assignRequestId(deps.logger));
+  app.use(requestLog(deps.logger));
+  app.use(httpRequestMetrics(metrics));
   app.use(healthRoutes(deps.readinessChecks, () => shuttingDown));
+  app.use(metricsRoute(metrics));
   app.use(
     GRAPHQL_PATH,
     jsonBody(),
     enterRequestScope,
+    trackOperationStats,
     expressMiddleware(apollo, { context: ({ req }) => createContext(deps, req) }),
   );
   app.use(unknownRoute);
@@ -115,6 +131,9 @@ export interface RunningServer {
   readonly cache: Cache;
   readonly logger: Logger;
   readonly jwtKey: Uint8Array;
+  readonly metrics: Metrics;
+  /** Background jobs of this instance (none when `REMINDERS=off`). */
+  readonly jobs: Scheduler;
   /** Drains in-flight requests, then closes the database and cache. Idempotent. */
   stop(): Promise<void>;
 }
@@ -161,15 +180,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
 
   try {
-    const db = await openDatabase(config, logger);
+    const metrics = new Metrics();
+    const db = await openDatabase(config, logger, {
+      onStatement: sqlStatementListener({ metrics, logger, slowQueryMs: config.slowQueryMs }),
+    });
     cleanup.push(() => db.close());
+    metrics.observePool(() => db.poolStats());
     logger.info(
       { database: db.kind, ...(db.kind === 'pglite' ? { dir: pgliteDirectory(config.dataDir) } : {}) },
       'database opened',
     );
     if (config.migrateOnStart) await migrate(config, db, logger);
 
-    const cache = createCache(config, logger);
+    const cache = countCacheLookups(createCache(config, logger), metrics);
     cleanup.push(() => cache.close());
 
     const readinessChecks: ReadinessCheck[] = [{ name: 'database', check: () => db.ping() }];
@@ -184,8 +207,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger,
       jwtKey,
       readinessChecks,
+      metrics,
     });
     cleanup.push(() => apollo.stop());
+
+    // Stopped before the database closes (cleanup runs in reverse), after in-flight runs finish.
+    const jobs = startBackgroundJobs({ config, prisma: db.prisma, mailer: services.mailer, logger, metrics });
+    cleanup.push(() => jobs.stop());
 
     const port = await listen(httpServer, config.host, config.port);
     const url = urlOf(config.host, port);
@@ -199,6 +227,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       cache,
       logger,
       jwtKey,
+      metrics,
+      jobs,
       stop: () => {
         markShuttingDown();
         // Apollo's stop drains the HTTP server (drain plugin), then the rest closes in reverse.

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../lib/logger';
+import { observeStatements, type StatementListener } from './observed-adapter';
 import { lockDataDir } from './pglite-lock';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -17,10 +19,23 @@ export interface Database {
   readonly pglite?: PGlite;
   /** Resolves when the database answers a trivial query; rejects otherwise (readiness). */
   ping(): Promise<void>;
+  /** Connections of the `pg` pool (undefined for the embedded database, which has none). */
+  poolStats(): PoolStats | undefined;
   close(): Promise<void>;
 }
 
 export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs'>;
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export interface DatabaseOptions {
+  /** Told about every SQL statement the client runs (metrics, slow-query log). */
+  onStatement?: StatementListener;
+}
 
 const PING_TIMEOUT_MS = 2_000;
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -41,12 +56,19 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
   }
 }
 
-function databaseFor(prisma: PrismaClient, kind: DatabaseKind, closeDriver: () => Promise<void>, pglite?: PGlite): Database {
+function databaseFor(
+  prisma: PrismaClient,
+  kind: DatabaseKind,
+  closeDriver: () => Promise<void>,
+  driver: { pglite: PGlite } | { pool: Pool },
+): Database {
   let closing: Promise<void> | undefined;
+  const pool = 'pool' in driver ? driver.pool : undefined;
   return {
     prisma,
     kind,
-    ...(pglite ? { pglite } : {}),
+    ...('pglite' in driver ? { pglite: driver.pglite } : {}),
+    poolStats: () => pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
     ping: async () => {
       await withTimeout(prisma.$queryRaw`SELECT 1`, PING_TIMEOUT_MS, 'database ping');
     },
@@ -57,26 +79,31 @@ function databaseFor(prisma: PrismaClient, kind: DatabaseKind, closeDriver: () =
   };
 }
 
-function openPostgres(config: DatabaseConfig & { databaseUrl: string }, logger: Logger): Database {
+function withObserver(factory: SqlDriverAdapterFactory, options: DatabaseOptions): SqlDriverAdapterFactory {
+  return options.onStatement ? observeStatements(factory, options.onStatement) : factory;
+}
+
+function openPostgres(config: DatabaseConfig & { databaseUrl: string }, logger: Logger, options: DatabaseOptions): Database {
   const pool = new Pool({
     connectionString: config.databaseUrl,
     max: config.dbPoolMax,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: 'kitaab-api',
-    // 0 disables the limit, as in PostgreSQL itself.
+    // Set per connection at startup; 0 disables the limit, as in PostgreSQL itself. A statement
+    // past it is cancelled by the server (SQLSTATE 57014) and its connection goes back to the pool.
     ...(config.dbStatementTimeoutMs > 0 ? { statement_timeout: config.dbStatementTimeoutMs } : {}),
   });
   // An idle client losing its connection emits 'error'; unhandled, it would end the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return databaseFor(prisma, 'postgres', () => pool.end());
+  const prisma = new PrismaClient({ adapter: withObserver(new PrismaPg(pool), options) });
+  return databaseFor(prisma, 'postgres', () => pool.end(), { pool });
 }
 
-async function openPGlite(config: DatabaseConfig): Promise<Database> {
+async function openPGlite(config: DatabaseConfig, options: DatabaseOptions): Promise<Database> {
   const lock = await lockDataDir(config.dataDir);
   try {
     const pglite = await PGlite.create(pgliteDirectory(config.dataDir));
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const prisma = new PrismaClient({ adapter: withObserver(new PrismaPGlite(pglite), options) });
     const closeDriver = async () => {
       try {
         if (!pglite.closed) await pglite.close();
@@ -84,7 +111,7 @@ async function openPGlite(config: DatabaseConfig): Promise<Database> {
         await lock.release();
       }
     };
-    return databaseFor(prisma, 'pglite', closeDriver, pglite);
+    return databaseFor(prisma, 'pglite', closeDriver, { pglite });
   } catch (error) {
     await lock.release();
     throw error;
@@ -95,6 +122,8 @@ async function openPGlite(config: DatabaseConfig): Promise<Database> {
  * PostgreSQL through a `pg` pool when DATABASE_URL is set; otherwise PGlite persisted in
  * `<DATA_DIR>/pglite`, which this process then holds exclusively.
  */
-export async function openDatabase(config: DatabaseConfig, logger: Logger): Promise<Database> {
-  return config.databaseUrl ? openPostgres({ ...config, databaseUrl: config.databaseUrl }, logger) : openPGlite(config);
+export async function openDatabase(config: DatabaseConfig, logger: Logger, options: DatabaseOptions = {}): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres({ ...config, databaseUrl: config.databaseUrl }, logger, options)
+    : openPGlite(config, options);
 }

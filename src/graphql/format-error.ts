@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DATABASE_TIMEOUT_MESSAGE, DATABASE_TIMEOUT_REASON, isStatementTimeout } from '../db/statement-timeout';
 import { ErrorCode, INTERNAL_ERROR_MESSAGE } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { currentRequestScope } from '../lib/request-scope';
@@ -44,12 +45,19 @@ export function createErrorFormatter(fallbackLogger: Logger) {
 
     const scope = currentRequestScope();
     const logger = scope?.logger ?? fallbackLogger;
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
+    // Not a bug but a load problem, and the client can act on it: say so (see db/statement-timeout.ts).
+    const timedOut = isStatementTimeout(error);
+    if (timedOut) logger.warn({ err: unwrapResolverError(error), path: formatted.path }, 'database statement timed out');
+    else logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
     return {
-      message: INTERNAL_ERROR_MESSAGE,
+      message: timedOut ? DATABASE_TIMEOUT_MESSAGE : INTERNAL_ERROR_MESSAGE,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(scope ? { requestId: scope.requestId } : {}) },
+      extensions: {
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        ...(timedOut ? { reason: DATABASE_TIMEOUT_REASON } : {}),
+        ...(scope ? { requestId: scope.requestId } : {}),
+      },
     };
   };
 }

@@ -1,0 +1,47 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Context } from '../context';
+import type { Metrics } from './metrics';
+import { currentOperationStats } from './operation-stats';
+
+const UNKNOWN_CODE = 'UNKNOWN';
+
+function formattedErrors(response: { body: { kind: string } }): readonly GraphQLFormattedError[] {
+  const body = response.body as { kind: 'single'; singleResult: { errors?: readonly GraphQLFormattedError[] } };
+  return body.kind === 'single' ? (body.singleResult.errors ?? []) : [];
+}
+
+/**
+ * Per GraphQL operation: its duration, the SQL statements it ran and the codes of the errors
+ * sent back (after `formatError`, so masked errors count as INTERNAL_SERVER_ERROR). Also names
+ * the operation and the viewer for the request log line.
+ */
+export function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart(requestContext) {
+      const startedAt = performance.now();
+      const stats = currentOperationStats();
+      if (stats) stats.viewerId = requestContext.contextValue.viewer?.id.toString() ?? null;
+
+      return {
+        async willSendResponse({ operationName, operation, request, response }) {
+          const name = operationName ?? request.operationName ?? null;
+          const label = metrics.operationLabel(name);
+          const seconds = (performance.now() - startedAt) / 1000;
+          metrics.graphqlOperationDuration.observe(
+            { operation_name: label, operation_type: operation?.operation ?? 'unknown' },
+            seconds,
+          );
+          if (stats) {
+            stats.operationName = name;
+            metrics.sqlStatementsPerOperation.observe({ operation_name: label }, stats.sqlStatements);
+          }
+          for (const error of formattedErrors(response)) {
+            const code = error.extensions?.code;
+            metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : UNKNOWN_CODE });
+          }
+        },
+      };
+    },
+  };
+}

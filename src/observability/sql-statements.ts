@@ -1,0 +1,40 @@
+import type { StatementListener } from '../db/observed-adapter';
+import type { Logger } from '../lib/logger';
+import { currentRequestScope } from '../lib/request-scope';
+import type { Metrics } from './metrics';
+import { currentOperationStats } from './operation-stats';
+
+const MAX_LOGGED_SQL_LENGTH = 1_000;
+
+export interface SqlStatementListenerOptions {
+  metrics: Metrics;
+  logger: Logger;
+  /** Statements longer than this are logged (`SLOW_QUERY_MS`; 0 logs every statement). */
+  slowQueryMs: number;
+}
+
+/**
+ * Counts each statement against the GraphQL request that caused it (the per-operation
+ * histogram is observed when the response is sent) and logs the slow ones, with the request
+ * id when there is a request. Only the parameterised SQL text is logged, never values.
+ */
+export function sqlStatementListener({ metrics, logger, slowQueryMs }: SqlStatementListenerOptions): StatementListener {
+  return ({ sql, durationMs, failed }) => {
+    const stats = currentOperationStats();
+    if (stats) stats.sqlStatements += 1;
+    if (durationMs <= slowQueryMs) return;
+
+    metrics.slowSqlStatements.inc();
+    const requestLogger = currentRequestScope()?.logger ?? logger;
+    requestLogger.warn(
+      {
+        durationMs: Math.round(durationMs),
+        slowQueryMs,
+        sql: sql.length > MAX_LOGGED_SQL_LENGTH ? `${sql.slice(0, MAX_LOGGED_SQL_LENGTH)}…` : sql,
+        failed,
+        ...(stats?.operationName ? { operationName: stats.operationName } : {}),
+      },
+      'slow SQL statement',
+    );
+  };
+}
