@@ -8,14 +8,25 @@ import { Prisma, type PrismaClient } from '../../src/generated/prisma/client';
  * UPDATED on every other entry).
  */
 
+export interface GraphItems {
+  /** COUNT deed: a root item and its child. */
+  readonly countRoot: bigint;
+  readonly countChild: bigint;
+  /** SCALE deed's item. */
+  readonly scaleItem: bigint;
+}
+
 export interface EntryGraph {
   readonly userIds: bigint[];
+  /** Per user, in the order of userIds. */
+  readonly items: GraphItems[];
   readonly entryIds: bigint[];
   readonly historyCount: number;
 }
 
 export interface EntryGraphOptions {
-  users: number;
+  /** New users to create, or existing users (e.g. with tokens from the test app) to give the graph to. */
+  users: number | readonly bigint[];
   /** 'YYYY-MM-DD' dates; each user gets an entry per item per date. */
   dates: readonly string[];
 }
@@ -24,19 +35,24 @@ let graphSeq = 0;
 
 export async function seedEntryGraph(prisma: PrismaClient, options: EntryGraphOptions): Promise<EntryGraph> {
   const userIds: bigint[] = [];
+  const items: GraphItems[] = [];
   const entryIds: bigint[] = [];
   let historyCount = 0;
-  for (let u = 0; u < options.users; u++) {
+  const count = typeof options.users === 'number' ? options.users : options.users.length;
+  for (let u = 0; u < count; u++) {
     graphSeq += 1;
-    const user = await prisma.user.create({
-      data: {
-        email: `graph${graphSeq}-${Date.now()}@example.test`,
-        passwordHash: 'not-a-real-hash',
-        fullName: `Graph User ${graphSeq}`,
-        emailVerified: true,
-        timezone: u % 2 === 0 ? 'UTC' : 'Pacific/Kiritimati',
-      },
-    });
+    const user =
+      typeof options.users === 'number'
+        ? await prisma.user.create({
+            data: {
+              email: `graph${graphSeq}-${Date.now()}@example.test`,
+              passwordHash: 'not-a-real-hash',
+              fullName: `Graph User ${graphSeq}`,
+              emailVerified: true,
+              timezone: u % 2 === 0 ? 'UTC' : 'Pacific/Kiritimati',
+            },
+          })
+        : { id: options.users[u]! };
     userIds.push(user.id);
 
     const countDeed = await prisma.deed.create({
@@ -53,6 +69,7 @@ export async function seedEntryGraph(prisma: PrismaClient, options: EntryGraphOp
       data: ['Missed', 'Late', 'On time'].map((label, order) => ({ scaleId: scale.id, label, order })),
     });
     const scaleItem = await prisma.deedItem.create({ data: { deedId: scaleDeed.id, name: 'Fajr' } });
+    items.push({ countRoot: root.id, countChild: child.id, scaleItem: scaleItem.id });
 
     const rows: Prisma.EntryCreateManyInput[] = [];
     options.dates.forEach((date, d) => {
@@ -105,7 +122,7 @@ export async function seedEntryGraph(prisma: PrismaClient, options: EntryGraphOp
     await prisma.entryHistory.createMany({ data: history });
     historyCount += history.length;
   }
-  return { userIds, entryIds, historyCount };
+  return { userIds, items, entryIds, historyCount };
 }
 
 /** `count` consecutive 'YYYY-MM-DD' dates ending with `last`, oldest first. */

@@ -5,6 +5,7 @@ import { connectionFromRows, decodeCursor, encodeCursor, invalidCursor, pageSize
 import { parseLocalDate, ScalarInputError } from '../../lib/scalars';
 import { bigintArray } from '../../lib/sql';
 import type { PermissionAuthority } from '../access/authority';
+import { entriesTable } from './archived-entries';
 import { entryFromRow, type EntryRow } from './entry-store';
 import { EntryOrder } from './enums';
 import type { EntryFilter } from './inputs';
@@ -97,7 +98,7 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
       SELECT c.deed_item_id FROM deed_items c JOIN subtree s ON c.parent_deed_item_id = s.deed_item_id
     ),
     matched AS (
-      SELECT e.* FROM entries e
+      SELECT e.* FROM ${entriesTable(filter.includeArchived === true)} e
       JOIN deed_items di ON di.deed_item_id = e.deed_item_id
       JOIN deeds d ON d.deed_id = di.deed_id
       WHERE ${Prisma.join(conditions, ' AND ')}

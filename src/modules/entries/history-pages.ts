@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { connectionFromRows, decodeCursor, encodeCursor, invalidCursor, type Connection } from '../../lib/pagination';
 import { parseId } from '../../lib/id';
 import { bigintArray } from '../../lib/sql';
+import { entryHistoryWithArchive } from './archived-entries';
 import { historyFromRow, type EntryHistoryRow } from './entry-store';
 import type { EntryHistoryRecord } from './types';
 
@@ -43,14 +44,14 @@ async function loadPages(db: Pick<PrismaClient, '$queryRaw'>, entryIds: bigint[]
     : Prisma.sql`TRUE`;
   const rows = await db.$queryRaw<Array<EntryHistoryRow & { counted_entry_id: bigint; total: bigint; changed_at_us: string }>>`
     WITH counts AS (
-      SELECT entry_id, count(*) AS total FROM entry_history
+      SELECT entry_id, count(*) AS total FROM ${entryHistoryWithArchive} h
       WHERE entry_id = ANY(${bigintArray(entryIds)}) GROUP BY entry_id
     ),
     page AS (
       SELECT h.*,
              ((extract(epoch FROM h.changed_at) * 1000000)::bigint)::text AS changed_at_us,
              row_number() OVER (PARTITION BY h.entry_id ORDER BY h.changed_at DESC, h.entry_history_id DESC) AS rn
-      FROM entry_history h
+      FROM ${entryHistoryWithArchive} h
       WHERE h.entry_id = ANY(${bigintArray(entryIds)}) AND ${afterCursor}
     )
     SELECT counts.entry_id AS counted_entry_id, counts.total, page.*

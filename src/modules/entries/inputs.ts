@@ -109,4 +109,12 @@ export class EntryFilter {
     description: 'Include soft-deleted entries and entries of deleted items/deeds (owner only).',
   })
   includeDeleted?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'Also include entries moved to the archive (older than the archive horizon, ARCHIVE_AFTER_DAYS); visibility as for live entries.',
+  })
+  includeArchived?: boolean | null;
 }
