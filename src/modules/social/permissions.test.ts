@@ -144,6 +144,23 @@ describe('grantPermission', () => {
   });
 });
 
+describe('concurrent grants', () => {
+  it('serialise on the relation: contiguous versions, exactly one active', async () => {
+    const { owner, relationId, rootId } = await sharingSetup();
+    const types = ['READ', 'WRITE', 'READ', 'WRITE', 'READ', 'WRITE', 'READ', 'WRITE'];
+    const answers = await Promise.all(
+      types.map((type) => app.gql(GRANT, { relationId, deedItemId: rootId, type }, { token: owner.token })),
+    );
+    expect(answers.map((res) => res.errors)).toEqual(types.map(() => undefined));
+    const rows = await app.prisma.permission.findMany({ where: { relationId: BigInt(relationId) }, orderBy: { version: 'asc' } });
+    expect(rows.map((r) => r.version)).toEqual(rows.map((_r, i) => i + 1));
+    expect(rows.filter((r) => r.isActive)).toHaveLength(1);
+    expect(rows[rows.length - 1]!.isActive).toBe(true);
+    // Every version after the first alternates type (same-type grants change nothing).
+    rows.slice(1).forEach((row, i) => expect(row.type).not.toBe(rows[i]!.type));
+  });
+});
+
 describe('revokePermission', () => {
   it('ends the active version for the grantor only, keeps the history and removes access', async () => {
     const { owner, grantee, relationId, rootId, childId } = await sharingSetup();

@@ -195,6 +195,37 @@ describe('sendConnectionRequest errors', () => {
   });
 });
 
+describe('concurrent requests', () => {
+  it('creates one relation when the same request is sent many times at once', async () => {
+    const alice = await app.createUser();
+    const bob = await app.createUser();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => app.gql(SEND, { email: bob.email }, { token: alice.token })));
+    const codes = answers.map((res) => errorCode(res) ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await app.prisma.relation.count({ where: { requesterId: alice.id, requesteeId: bob.id } })).toBe(1);
+    expect(await app.prisma.auditLog.count({ where: { action: 'CREATED', entityType: 'RELATION', userId: alice.id } })).toBe(1);
+  });
+});
+
+describe('concurrent blocks', () => {
+  it('two users blocking each other at once: one block wins, the other gets NOT_FOUND, no deadlock', async () => {
+    const alice = await app.createUser();
+    const bob = await app.createUser();
+    await connect(app, alice, bob);
+    await connect(app, bob, alice);
+    const [byAlice, byBob] = await Promise.all([
+      app.gql(BLOCK, { userId: bob.gid }, { token: alice.token }),
+      app.gql(BLOCK, { userId: alice.gid }, { token: bob.token }),
+    ]);
+    expect([errorCode(byAlice) ?? 'OK', errorCode(byBob) ?? 'OK'].sort()).toEqual(['NOT_FOUND', 'OK']);
+    const live = await app.prisma.relation.findMany({
+      where: { deletedAt: null, OR: [{ requesterId: alice.id }, { requesterId: bob.id }] },
+    });
+    expect(live).toHaveLength(1);
+    expect(live[0]!.status).toBe('BLOCKED');
+  });
+});
+
 describe('respondToConnectionRequest errors', () => {
   it('lets only the requestee answer, only while pending', async () => {
     const alice = await app.createUser();

@@ -10,7 +10,7 @@ import type { ConnectionRequestDecision } from '../enums';
 import { removeRelation, revokeActiveGrants } from './ending';
 import type { RelationFilter } from './inputs';
 import { listVisibleRelations } from './listing';
-import { lockVisibleRelation } from './locking';
+import { lockLivePair, lockVisibleRelation } from './locking';
 import type { PermissionRecord, RelationRecord } from '../types';
 
 /** A REJECTED request may be sent again (reopening the same row) this long after the rejection. */
@@ -50,16 +50,10 @@ export class RelationService {
     try {
       return await this.prisma.$transaction(async (tx) => {
         const now = new Date();
-        const [existing, blockedByViewer] = await Promise.all([
-          tx.relation.findFirst({ where: { requesterId: viewer.id, requesteeId: target.id, deletedAt: null } }),
-          tx.relation.findFirst({
-            where: { requesterId: target.id, requesteeId: viewer.id, deletedAt: null, status: 'BLOCKED' },
-            select: { id: true },
-          }),
-        ]);
+        const { fromA: existing, fromB: reverse } = await lockLivePair(tx, viewer.id, target.id);
         // The target blocked the viewer: they must not learn that the target exists.
         if (existing?.status === 'BLOCKED') throw notFound(USER_NOT_FOUND);
-        if (blockedByViewer) throw conflict('You blocked this user; unblock them first', 'BLOCKED_BY_VIEWER');
+        if (reverse?.status === 'BLOCKED') throw conflict('You blocked this user; unblock them first', 'BLOCKED_BY_VIEWER');
         if (existing?.status === 'PENDING' || existing?.status === 'ACCEPTED') {
           throw conflict(`A ${existing.status.toLowerCase()} relation to this user already exists`, 'RELATION_EXISTS');
         }
@@ -160,10 +154,7 @@ export class RelationService {
     try {
       return await this.prisma.$transaction(async (tx) => {
         const now = new Date();
-        const [outgoing, incoming] = await Promise.all([
-          tx.relation.findFirst({ where: { requesterId: viewerId, requesteeId: userId, deletedAt: null } }),
-          tx.relation.findFirst({ where: { requesterId: userId, requesteeId: viewerId, deletedAt: null } }),
-        ]);
+        const { fromA: outgoing, fromB: incoming } = await lockLivePair(tx, viewerId, userId);
         // The other user blocked the viewer since the visibility check above.
         if (outgoing?.status === 'BLOCKED') throw notFound(USER_NOT_FOUND);
 
