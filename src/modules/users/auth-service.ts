@@ -1,7 +1,4 @@
-import {
-  passwordChangeEffectiveAt,
-  signAccessTokenFor,
-} from '../../auth/access-token';
+import { passwordChangeEffectiveAt, signAccessTokenFor } from '../../auth/access-token';
 import {
   EMAIL_VERIFICATION_TOKEN_LIFETIME_MS,
   PASSWORD_RESET_TOKEN_LIFETIME_MS,
@@ -11,9 +8,10 @@ import {
 } from '../../auth/one-time-tokens';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import type { Viewer } from '../../auth/viewer';
-import { Prisma, type PrismaClient, type User as UserRecord } from '../../generated/prisma/client';
+import type { Prisma, PrismaClient, User as UserRecord } from '../../generated/prisma/client';
 import { conflict, invalidField, unauthenticated } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
+import { isUniqueViolation } from '../../lib/prisma-errors';
 import type { Mailer, MailMessage } from '../../mail';
 import { writeAudit, type RequestOrigin } from '../audit/audit-log';
 import { passwordResetMail, verificationMail } from './account-mail';
@@ -39,10 +37,6 @@ export interface AuthServiceDependencies {
 /** Emails are compared and stored lower-cased and trimmed (unique, case-insensitive). */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 /**

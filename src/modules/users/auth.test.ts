@@ -135,6 +135,19 @@ describe('authentication over HTTP', () => {
     expect(await app.prisma.user.count()).toBe(count);
   });
 
+  it('register: concurrent sign-ups for one address give one account and CONFLICT for the rest', async () => {
+    const email = freshEmail('race');
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        app.gql(REGISTER, { input: { email: i % 2 ? email.toUpperCase() : email, password: PASSWORD, fullName: `Racer ${i}` } }),
+      ),
+    );
+    const codes = results.map((res) => (res.errors ? errorCode(res) : 'OK')).sort();
+    expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await app.prisma.user.count({ where: { email } })).toBe(1);
+    expect(await mailsTo(app, email)).toHaveLength(1);
+  });
+
   it('register: bad input is BAD_USER_INPUT with field paths and creates nothing', async () => {
     const count = await app.prisma.user.count();
     const files = (await readOutbox(app)).length;
