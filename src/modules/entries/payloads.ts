@@ -5,8 +5,9 @@ import type { AffectedGoals } from './affected-goals';
 
 /**
  * Mutation payloads. `affectedMerits` / `affectedTargets` (contract: `[Merit!]!` /
- * `[Target!]!`) are carried here from `affectedGoals()` but not yet exposed: the Merit and
- * Target object types arrive with the progress module, which adds the two fields.
+ * `[Target!]!`) are filled from `affectedGoals()` but NOT YET EXPOSED: the Merit and Target
+ * object types arrive with the progress module, which exposes these two properties as
+ * `@Field(() => [Merit])` / `@Field(() => [Target])` on the five payloads below.
  */
 
 abstract class AffectsGoals {

@@ -32,13 +32,20 @@ export class EntryResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => EntryFilter, { nullable: true, description: 'Optional filter; defaults to the viewer\'s own live entries.' })
     filter: EntryFilter | null,
-    @Arg('orderBy', () => EntryOrder, { defaultValue: EntryOrder.ENTRY_DATE_DESC, description: 'Sort order.' })
-    orderBy: EntryOrder,
+    @Arg('orderBy', () => EntryOrder, { nullable: true, defaultValue: EntryOrder.ENTRY_DATE_DESC, description: 'Sort order.' })
+    orderBy: EntryOrder | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size (1–100).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
   ): Promise<EntryConnection> {
     const viewer = requireViewer(ctx);
-    return ctx.services.entryReads.list({ viewerId: viewer.id, authority: ctx.authority, filter, orderBy, first, after });
+    return ctx.services.entryReads.list({
+      viewerId: viewer.id,
+      authority: ctx.authority,
+      filter,
+      orderBy: orderBy ?? EntryOrder.ENTRY_DATE_DESC,
+      first,
+      after,
+    });
   }
 
   @Query(() => Entry, { nullable: true, description: 'An entry by id, if visible to the viewer.' })
