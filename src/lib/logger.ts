@@ -25,7 +25,8 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'request.headers.authorization',
-  ...SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]),
+  // Deep enough for a request body's GraphQL variables: req.body.variables.input.password.
+  ...SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`, `*.*.*.*.${key}`]),
 ];
 
 /** JSON logs on stdout (or `destination`), with credentials censored. */

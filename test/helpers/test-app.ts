@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { signAccessToken } from '../../src/auth/access-token';
 import { loadConfig, type Config } from '../../src/config';
 import type { PrismaClient } from '../../src/generated/prisma/client';
@@ -53,7 +53,12 @@ export interface TestApp {
 
 let userSeq = 0;
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Where the server logs (e.g. a pino logger on a capturing stream); silent by default. */
+  logger?: Logger;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-test-app-'));
   const config: Config = {
@@ -70,7 +75,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     }),
     port: 0,
   };
-  const server = await startServer(config, { logger: pino({ level: 'silent' }) });
+  const server = await startServer(config, { logger: options.logger ?? pino({ level: 'silent' }) });
   const origin = new URL(server.url).origin;
 
   const app: TestApp = {
