@@ -54,6 +54,8 @@ describe('GET /metrics after traffic', () => {
     expect((await app.gql('query Typo { nope }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const badLogin = 'mutation BadLogin { login(input: { email: "nobody@example.test", password: "wrong-password-1" }) { token } }';
     expect((await app.gql(badLogin)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // A refused token fails while the context is built, before any operation hook.
+    expect((await app.gql('query Me { me { id } }', {}, { token: `${user.token}x` })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     // The real statements of one request, counted by PostgreSQL itself.
     const counter = await StatementCounter.connect(app.database.url);
@@ -97,8 +99,8 @@ describe('GET /metrics after traffic', () => {
   test('HTTP request durations by method, route and status', () => {
     const count = (status: number) =>
       samples.get(`kitaab_http_request_duration_seconds_count{method="POST",route="/graphql",status_code="${status}"}`) ?? 0;
-    // Eight GraphQL requests; Apollo answers the two refused documents with 400.
-    expect(count(200)).toBe(6);
+    // Nine GraphQL requests; Apollo answers the two refused documents with 400.
+    expect(count(200)).toBe(7);
     expect(count(400)).toBe(2);
     expect(samples.get('kitaab_http_request_duration_seconds_sum{method="POST",route="/graphql",status_code="200"}')).toBeGreaterThan(0);
   });
@@ -113,7 +115,7 @@ describe('GET /metrics after traffic', () => {
     expect(samples.get('kitaab_graphql_errors_total{code="NOT_FOUND"}')).toBe(1);
     expect(samples.get('kitaab_graphql_errors_total{code="BAD_USER_INPUT"}')).toBe(1);
     expect(samples.get('kitaab_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
-    expect(samples.get('kitaab_graphql_errors_total{code="UNAUTHENTICATED"}')).toBe(1);
+    expect(samples.get('kitaab_graphql_errors_total{code="UNAUTHENTICATED"}')).toBe(2);
   });
 
   test('SQL statements per operation: the count equals what PostgreSQL ran', () => {

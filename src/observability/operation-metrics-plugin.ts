@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context';
+import { ErrorCode } from '../lib/errors';
 import type { Metrics } from './metrics';
 import { currentOperationStats } from './operation-stats';
 
@@ -18,6 +19,13 @@ function formattedErrors(response: { body: { kind: string } }): readonly GraphQL
  */
 export function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   return {
+    // A request whose context could not be built (refused token, database down) never reaches
+    // the operation hooks below; its error is counted here.
+    async contextCreationDidFail({ error }) {
+      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+      metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR });
+    },
+
     async requestDidStart(requestContext) {
       const startedAt = performance.now();
       const stats = currentOperationStats();
