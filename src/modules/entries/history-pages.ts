@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { connectionFromRows, decodeCursor, encodeCursor, invalidCursor, type Connection } from '../../lib/pagination';
-import { parseId } from '../../lib/id';
+import { afterTimeIdCursor, cursorTimeOf, decodeTimeIdCursor, encodeTimeIdCursor, type TimeIdPosition } from '../../lib/keyset-cursor';
+import { connectionFromRows, type Connection } from '../../lib/pagination';
 import { bigintArray } from '../../lib/sql';
 import { entryHistoryWithArchive } from './archived-entries';
 import { historyFromRow, type EntryHistoryRow } from './entry-store';
@@ -22,43 +22,36 @@ export interface HistoryPageKey {
 
 type HistoryConnection = Connection<EntryHistoryRecord>;
 
-/** The cursor: changed_at in microseconds since the epoch (the column's full precision) and the id. */
-function cursorOf(row: EntryHistoryRow & { changed_at_us: string }): string {
-  return encodeCursor([row.changed_at_us, row.entry_history_id.toString()]);
+type PageRow = EntryHistoryRow & { cursor_time: string };
+
+function cursorOf(row: PageRow): string {
+  return encodeTimeIdCursor({ time: row.cursor_time, id: row.entry_history_id });
 }
 
-/** Parses and checks a history cursor up front, so the loader never sends a malformed one to SQL. */
-export function parseHistoryCursor(after: string | null, path: ReadonlyArray<string | number> = ['after']): { micros: string; id: bigint } | null {
-  if (after === null) return null;
-  const [micros, id] = decodeCursor(after, 2, path);
-  const parsedId = parseId(id);
-  if (!/^-?\d{1,18}$/.test(micros!) || parsedId === null) throw invalidCursor(path);
-  return { micros: micros!, id: parsedId };
+/** Parses and checks a history cursor up front (BAD_USER_INPUT), so SQL never sees a malformed one. */
+export function parseHistoryCursor(after: string | null): TimeIdPosition | null {
+  return after === null ? null : decodeTimeIdCursor(after);
 }
 
 async function loadPages(db: Pick<PrismaClient, '$queryRaw'>, entryIds: bigint[], first: number, after: string | null) {
-  const cursor = parseHistoryCursor(after);
-  const afterCursor = cursor
-    ? Prisma.sql`(h.changed_at, h.entry_history_id) <
-        (to_timestamp(0) + ${cursor.micros}::bigint * interval '1 microsecond', ${cursor.id}::bigint)`
-    : Prisma.sql`TRUE`;
-  const rows = await db.$queryRaw<Array<EntryHistoryRow & { counted_entry_id: bigint; total: bigint; changed_at_us: string }>>`
+  const afterCursor = afterTimeIdCursor(Prisma.sql`h.changed_at`, Prisma.sql`h.entry_history_id`, parseHistoryCursor(after));
+  const rows = await db.$queryRaw<Array<PageRow & { counted_entry_id: bigint; total: bigint }>>`
     WITH counts AS (
       SELECT entry_id, count(*) AS total FROM ${entryHistoryWithArchive} h
       WHERE entry_id = ANY(${bigintArray(entryIds)}) GROUP BY entry_id
     ),
     page AS (
       SELECT h.*,
-             ((extract(epoch FROM h.changed_at) * 1000000)::bigint)::text AS changed_at_us,
+             ${cursorTimeOf(Prisma.sql`h.changed_at`)} AS cursor_time,
              row_number() OVER (PARTITION BY h.entry_id ORDER BY h.changed_at DESC, h.entry_history_id DESC) AS rn
       FROM ${entryHistoryWithArchive} h
-      WHERE h.entry_id = ANY(${bigintArray(entryIds)}) AND ${afterCursor}
+      WHERE h.entry_id = ANY(${bigintArray(entryIds)}) ${afterCursor}
     )
     SELECT counts.entry_id AS counted_entry_id, counts.total, page.*
     FROM counts LEFT JOIN page ON page.entry_id = counts.entry_id AND page.rn <= ${first + 1}
     ORDER BY counts.entry_id, page.rn`;
 
-  const byEntry = new Map<bigint, { total: number; rows: Array<EntryHistoryRow & { changed_at_us: string }> }>();
+  const byEntry = new Map<bigint, { total: number; rows: PageRow[] }>();
   for (const row of rows) {
     const group = byEntry.get(row.counted_entry_id) ?? { total: Number(row.total), rows: [] };
     if (row.entry_history_id !== null) group.rows.push(row);
