@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { createHistoryPageLoader, type HistoryPageKey } from './history-pages';
-import type { EntryRecord } from './types';
 import type { Connection } from '../../lib/pagination';
-import type { EntryHistoryRecord } from './types';
+import { createHistoryPageLoader, type HistoryPageKey } from './history-pages';
+import type { EntryHistoryRecord, EntryRecord } from './types';
 
 export type { HistoryPageKey };
 
