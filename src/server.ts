@@ -18,6 +18,7 @@ import { costLimitPlugin, queryLimitRules } from './graphql/limits';
 import { healthRoutes, type ReadinessCheck } from './http/health';
 import { jsonBody, jsonBodyErrors } from './http/json-body';
 import { assignRequestId, enterRequestScope } from './http/request-id';
+import { enterDatabaseRoute, readOnlyOperationRouting } from './db/read-routing';
 import { ErrorCode, httpErrorBody, INTERNAL_ERROR_MESSAGE } from './lib/errors';
 import { startBackgroundJobs, type Scheduler } from './jobs';
 import { createLogger, type Logger } from './lib/logger';
@@ -90,6 +91,8 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
     plugins: [
       costLimitPlugin<Context>(),
       operationMetricsPlugin(metrics),
+      // Queries read from a replica when DATABASE_REPLICA_URLS is set (db/read-routing.ts).
+      readOnlyOperationRouting<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing pages load from a CDN (unusable offline); the explorer is served separately.
       ApolloServerPluginLandingPageDisabled(),
@@ -106,6 +109,7 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
     GRAPHQL_PATH,
     jsonBody(),
     enterRequestScope,
+    enterDatabaseRoute,
     trackOperationStats,
     expressMiddleware(apollo, { context: ({ req }) => createContext(deps, req) }),
   );

@@ -9,6 +9,7 @@ import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../lib/logger';
 import { observeStatements, type StatementListener } from './observed-adapter';
 import { lockDataDir } from './pglite-lock';
+import { withReadReplicas } from './read-routing';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -24,7 +25,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs'>;
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs'> &
+  Partial<Pick<Config, 'databaseReplicaUrls'>>;
 
 export interface PoolStats {
   total: number;
@@ -119,11 +121,18 @@ async function openPGlite(config: DatabaseConfig, options: DatabaseOptions): Pro
 }
 
 /**
- * PostgreSQL through a `pg` pool when DATABASE_URL is set; otherwise PGlite persisted in
- * `<DATA_DIR>/pglite`, which this process then holds exclusively.
+ * PostgreSQL through a `pg` pool when DATABASE_URL is set (plus one pool per
+ * DATABASE_REPLICA_URLS entry, serving the reads of read-only operations: read-routing.ts);
+ * otherwise PGlite persisted in `<DATA_DIR>/pglite`, which this process then holds exclusively.
  */
 export async function openDatabase(config: DatabaseConfig, logger: Logger, options: DatabaseOptions = {}): Promise<Database> {
-  return config.databaseUrl
-    ? openPostgres({ ...config, databaseUrl: config.databaseUrl }, logger, options)
-    : openPGlite(config, options);
+  const replicaUrls = config.databaseReplicaUrls ?? [];
+  if (!config.databaseUrl) {
+    if (replicaUrls.length > 0) throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas serve a PostgreSQL primary');
+    return openPGlite(config, options);
+  }
+  const primary = openPostgres({ ...config, databaseUrl: config.databaseUrl }, logger, options);
+  if (replicaUrls.length === 0) return primary;
+  const replicas = replicaUrls.map((url) => openPostgres({ ...config, databaseUrl: url }, logger, options));
+  return withReadReplicas(primary, replicas);
 }

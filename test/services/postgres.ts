@@ -40,25 +40,67 @@ export async function startPostgres(): Promise<PostgresCluster> {
       { asUser },
     );
     const port = await startServer(binDir, dataDir, dir, logFile, asUser);
-    return {
-      url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-      port,
-      dir,
-      async stop() {
-        releaseOnExit();
-        try {
-          await runCommand(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop'], { asUser });
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      },
-    };
+    return runningCluster(binDir, dataDir, dir, port, asUser, releaseOnExit);
   } catch (error) {
     releaseOnExit();
     stopImmediately(dataDir);
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Starts a streaming replica of `primary` on another free loopback port: `pg_basebackup -R`
+ * over the replication protocol (initdb's trust pg_hba already allows replication on
+ * loopback; wal_level=replica and max_wal_senders=10 are PostgreSQL's defaults), then a hot
+ * standby on the copy. Its URL answers read-only queries on every database of the primary.
+ */
+export async function startReplica(primary: PostgresCluster): Promise<PostgresCluster> {
+  const binDir = findPostgresBinDir();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kitaab-pg-replica-'));
+  const dataDir = path.join(dir, 'data');
+  const logFile = path.join(dir, 'postgres.log');
+  const asUser = isRoot() ? postgresOsUser : undefined;
+  if (asUser !== undefined) chownToUser(dir, asUser);
+  const releaseOnExit = killOnExit(dataDir, dir);
+
+  try {
+    await runCommand(
+      path.join(binDir, 'pg_basebackup'),
+      ['-R', '-D', dataDir, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-X', 'stream', '--checkpoint=fast', '--no-sync'],
+      { asUser },
+    );
+    const port = await startServer(binDir, dataDir, dir, logFile, asUser);
+    return runningCluster(binDir, dataDir, dir, port, asUser, releaseOnExit);
+  } catch (error) {
+    releaseOnExit();
+    stopImmediately(dataDir);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function runningCluster(
+  binDir: string,
+  dataDir: string,
+  dir: string,
+  port: number,
+  asUser: string | undefined,
+  releaseOnExit: () => void,
+): PostgresCluster {
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dir,
+    async stop() {
+      releaseOnExit();
+      try {
+        await runCommand(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop'], { asUser });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 }
 
 /** Another process may grab the free port before the postmaster binds it: retry then. */

@@ -1,7 +1,7 @@
 import { Prisma } from '../../generated/prisma/client';
 import { archiveCutoff, archiveOldEntries } from '../../ops/archive';
 import { consecutiveDates, seedEntryGraph, type EntryGraph } from '../../../test/helpers/entry-graph';
-import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
+import { errorCode, startTestApp, type GraphQLResponse, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import { entriesTable, entryHistoryWithArchive } from './archived-entries';
 
 /**
@@ -25,6 +25,12 @@ interface ListedEntry {
   id: string;
   entryDate: string;
   history: { totalCount: number; edges: Array<{ node: { action: string; entry: { id: string } } }> };
+}
+
+interface EntryPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+  edges: Array<{ node: ListedEntry }>;
 }
 
 let app: TestApp;
@@ -65,13 +71,13 @@ async function listAll(token: string, filter: Record<string, unknown>, pageSize:
   const totals: number[] = [];
   let after: string | null = null;
   for (;;) {
-    const res = await app.gql<{ entries: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: ListedEntry }> } }>(
+    const res: GraphQLResponse<{ entries: EntryPage }> = await app.gql<{ entries: EntryPage }>(
       LIST,
       { filter, first: pageSize, after },
       { token },
     );
     expect(res.errors).toBeUndefined();
-    const page = res.data!.entries;
+    const page: EntryPage = res.data!.entries;
     totals.push(page.totalCount);
     entries.push(...page.edges.map((edge) => edge.node));
     if (!page.pageInfo.hasNextPage) return { totals, entries };

@@ -1,0 +1,139 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { NextFunction, Request, Response } from 'express';
+import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from './client';
+
+/**
+ * Read/write splitting by GraphQL operation type (DATABASE_REPLICA_URLS): every statement of
+ * a `query` operation that only reads goes to one replica, chosen per request; mutations,
+ * subscriptions, statements outside a request, and all writes and transactions go to the
+ * primary. The split lives in ONE client handed to everything (services, loaders, the
+ * permission authority), which asks the request's route on each call, so no caller has to
+ * choose.
+ *
+ * Not @prisma/extension-read-replicas: it routes each statement by its kind alone, so reads
+ * inside a mutation would go to a (possibly lagging) replica, and raw SQL (the authority's)
+ * would always go to the primary.
+ *
+ * Authentication (the viewer's row, read while the context is built, before the operation
+ * is known) stays on the primary, so a revoked token is refused without replication lag.
+ * A client that reads right after writing may not see its write yet (replication lag).
+ */
+
+interface Route {
+  /** Set once the operation is known to be a query. */
+  readOnly: boolean;
+  /** The replica serving this request, picked on its first routed read. */
+  replica?: PrismaClient;
+}
+
+const routes = new AsyncLocalStorage<Route>();
+
+/** Express middleware: what follows runs with a route that starts on the primary. */
+export function enterDatabaseRoute(_req: Request, _res: Response, next: NextFunction): void {
+  routes.run({ readOnly: false }, next);
+}
+
+/** Apollo plugin: a `query` operation switches its request's route to read-only. */
+export function readOnlyOperationRouting<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          const route = routes.getStore();
+          if (route) route.readOnly = operation?.operation === 'query';
+        },
+      };
+    },
+  };
+}
+
+/** Model methods that only read; every other method (create, update, upsert, ...) writes. */
+const READ_METHODS = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+]);
+
+/** Raw SQL that returns rows; `$executeRaw*` and `$transaction` always go to the primary. */
+const READ_ROOT_METHODS = new Set(['$queryRaw', '$queryRawUnsafe']);
+
+function bound<T>(owner: object, name: PropertyKey): T {
+  const value = Reflect.get(owner, name, owner) as unknown;
+  return (typeof value === 'function' ? value.bind(owner) : value) as T;
+}
+
+/**
+ * A client that behaves like `primary` but sends the reads of read-only requests to one of
+ * `replicas` (round robin over requests).
+ */
+export function routeReadsToReplicas(primary: PrismaClient, replicas: readonly PrismaClient[]): PrismaClient {
+  if (replicas.length === 0) return primary;
+  let next = 0;
+  const readerFor = (): PrismaClient => {
+    const route = routes.getStore();
+    if (!route?.readOnly) return primary;
+    route.replica ??= replicas[next++ % replicas.length]!;
+    return route.replica;
+  };
+
+  const delegates = new Map<string, object>();
+  const delegate = (model: string): object => {
+    let found = delegates.get(model);
+    if (!found) {
+      found = new Proxy(Reflect.get(primary, model) as object, {
+        get: (primaryDelegate, method) =>
+          typeof method === 'string' && READ_METHODS.has(method)
+            ? bound(Reflect.get(readerFor(), model) as object, method)
+            : bound(primaryDelegate, method),
+      });
+      delegates.set(model, found);
+    }
+    return found;
+  };
+
+  return new Proxy(primary, {
+    get(target, name) {
+      if (typeof name !== 'string') return bound(target, name);
+      if (READ_ROOT_METHODS.has(name)) return bound(readerFor(), name);
+      // Model delegates are the client's lower-case properties (`user`, `entry`, ...).
+      const value = Reflect.get(target, name, target) as unknown;
+      if (!name.startsWith('$') && !name.startsWith('_') && typeof value === 'object' && value !== null) {
+        return delegate(name);
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * The primary's Database with reads of read-only requests routed to `replicas`: ping answers
+ * for all of them (an instance that cannot reach its replica cannot serve queries), close
+ * closes all of them.
+ */
+export function withReadReplicas(primary: Database, replicas: readonly Database[]): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    ...primary,
+    prisma: routeReadsToReplicas(
+      primary.prisma,
+      replicas.map((replica) => replica.prisma),
+    ),
+    ping: async () => {
+      await Promise.all([primary.ping(), ...replicas.map((replica) => replica.ping())]);
+    },
+    close: () => {
+      closing ??= Promise.allSettled([primary.close(), ...replicas.map((replica) => replica.close())]).then((results) => {
+        const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+        if (failed) throw failed.reason;
+      });
+      return closing;
+    },
+  };
+}
