@@ -1,7 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { invalidField } from '../../lib/errors';
-import type { RequestOrigin } from '../audit/audit-log';
-import { writeAudit } from '../audit/audit-log';
+import { type RequestOrigin, writeAudit } from '../audit/audit-log';
 import { limitExceeded, MAX_SCALE_VERSIONS_PER_DEED } from './limits';
 import type { ScaleValueInput } from './scale-inputs';
 import { optionalText, trimmedText } from './text';
