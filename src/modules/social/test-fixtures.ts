@@ -101,3 +101,10 @@ export async function createItems(app: TestApp, owner: TestUser): Promise<{ deed
 export function auditRows(app: TestApp, where: { action?: string; entityId?: bigint; subjectUserId?: bigint }) {
   return app.prisma.auditLog.findMany({ where, orderBy: { id: 'asc' } });
 }
+
+/** Ids in the viewer's `relations` list, newest first (fails the test on any error). */
+export async function visibleRelationIds(app: TestApp, user: TestUser, filter?: Record<string, unknown>): Promise<string[]> {
+  const res = await app.gql(RELATIONS, { filter }, { token: user.token });
+  if (res.errors) throw new Error(`relations failed: ${JSON.stringify(res.errors)}`);
+  return res.data!.relations.edges.map((e: { node: { id: string } }) => e.node.id);
+}
