@@ -8,8 +8,9 @@ import type { LocalDate } from '../../lib/scalars';
  *
  * THE PROGRESS MODULE FILLS THIS IN (next issue). Until then it is exact, not a stub: no
  * mutation creates merits or targets yet, so none can exist and the answer is always empty.
- * Every entry write (recordEntry, recordEntries, updateEntry, deleteEntry, restoreEntry)
- * already calls it, so filling it in is the only change the entries module needs.
+ * Every entry write that changes something (recordEntry, recordEntries, updateEntry,
+ * deleteEntry, restoreEntry) already calls it inside its transaction, with the changed
+ * slots; filling it in and exposing the payload fields (payloads.ts) is all that is left.
  */
 
 export interface EntrySlotRef {
@@ -23,6 +24,9 @@ export interface AffectedGoals {
   merits: Array<{ id: bigint }>;
   targets: Array<{ id: bigint }>;
 }
+
+/** A no-op write (UNCHANGED, deleting a deleted entry, ...) changes no progress. */
+export const NO_AFFECTED_GOALS: AffectedGoals = Object.freeze({ merits: [], targets: [] });
 
 export async function affectedGoals(
   _tx: Prisma.TransactionClient,

@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { EntryChangeAction } from '../../generated/prisma/enums';
 import { conflict, ErrorCode, invalidField, type FieldError } from '../../lib/errors';
 import type { PermissionAuthority } from '../access/authority';
-import { affectedGoals, type AffectedGoals } from './affected-goals';
+import { affectedGoals, NO_AFFECTED_GOALS, type AffectedGoals } from './affected-goals';
 import { requireEntryWriter } from './entry-access';
 import { recordChange, recordSlot, type EntryActor, type SlotResult } from './entry-changes';
 import { loadScalesOfValues, loadSlotFacts } from './entry-facts';
@@ -109,7 +109,8 @@ export class EntryWriteService {
     return this.prisma.$transaction(async (tx) => {
       const results: SlotResult[] = new Array(writes.length);
       for (const write of lockOrder) results[write.index] = await recordSlot(tx, writer, write);
-      const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: writes });
+      const changed = writes.filter((write) => results[write.index]!.change !== null);
+      const goals = changed.length ? await affectedGoals(tx, { actorId: writer.viewerId, slots: changed }) : NO_AFFECTED_GOALS;
       return { results, goals };
     }, TRANSACTION_OPTIONS);
   }
@@ -132,7 +133,7 @@ export class EntryWriteService {
         updatedValue(input, slot, valueOf(current), (id) => scalesOfValues.get(id), ['input']) ?? valueOf(current);
       const notes = input.notes === undefined ? current.notes : input.notes;
       if (sameValue(valueOf(current), value) && notes === current.notes) {
-        return { entry: current, change: null, goals: { merits: [], targets: [] } };
+        return { entry: current, change: null, goals: NO_AFFECTED_GOALS };
       }
       const updated = await writeEntryState(tx, current.id, { value, notes, deleted: false });
       const change = await recordChange(tx, writer, updated, EntryChangeAction.UPDATED, historyValues(current), historyValues(updated));
@@ -146,7 +147,7 @@ export class EntryWriteService {
     const access = await requireEntryWriter(writer.authority, found);
     return this.prisma.$transaction(async (tx) => {
       const current = (await lockEntry(tx, entryId))!;
-      if (current.deletedAt) return { entry: current, change: null, goals: { merits: [], targets: [] } };
+      if (current.deletedAt) return { entry: current, change: null, goals: NO_AFFECTED_GOALS };
       if (access.effectivelyDeleted) throw conflict('The deed item or something above it is deleted');
       const deleted = await writeEntryState(tx, current.id, { value: valueOf(current), notes: current.notes, deleted: true });
       const change = await recordChange(tx, writer, deleted, EntryChangeAction.DELETED, historyValues(current), null);
@@ -160,7 +161,7 @@ export class EntryWriteService {
     const access = await requireEntryWriter(writer.authority, found);
     return this.prisma.$transaction(async (tx) => {
       const current = (await lockEntry(tx, entryId))!;
-      if (!current.deletedAt) return { entry: current, change: null, goals: { merits: [], targets: [] } };
+      if (!current.deletedAt) return { entry: current, change: null, goals: NO_AFFECTED_GOALS };
       if (access.effectivelyDeleted) {
         throw conflict('The deed item or something above it is deleted: restore it first', 'PARENT_DELETED');
       }
