@@ -125,8 +125,8 @@ export class AuthService {
     viewer: Viewer | null,
     origin: RequestOrigin,
   ): Promise<{ verified: true; user: UserRecord | null }> {
-    if (!looksLikeOneTimeToken(token)) throw invalidToken();
-    const tokenHash = hashOneTimeToken(token);
+    // Pasted from an email, a token often comes with surrounding whitespace.
+    const tokenHash = oneTimeTokenHash(token);
     const now = new Date();
 
     const user = await this.deps.prisma.$transaction(async (tx) => {
@@ -186,8 +186,7 @@ export class AuthService {
 
   /** Sets the password from a reset token; every token issued before now stops working. */
   async resetPassword(input: { token: string; newPassword: string }, origin: RequestOrigin): Promise<Session> {
-    if (!looksLikeOneTimeToken(input.token)) throw invalidToken();
-    const tokenHash = hashOneTimeToken(input.token);
+    const tokenHash = oneTimeTokenHash(input.token);
     const passwordHash = await hashPassword(input.newPassword);
     const now = new Date();
 
@@ -261,6 +260,13 @@ export class AuthService {
 
 function emailTaken() {
   return conflict('An account with this email address already exists', 'EMAIL_TAKEN');
+}
+
+/** The stored hash of a token as the client sent it; BAD_USER_INPUT when it cannot be one of ours. */
+function oneTimeTokenHash(sent: string): string {
+  const token = sent.trim();
+  if (!looksLikeOneTimeToken(token)) throw invalidToken();
+  return hashOneTimeToken(token);
 }
 
 function invalidToken() {

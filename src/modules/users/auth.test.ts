@@ -103,9 +103,9 @@ describe('authentication over HTTP', () => {
     expect(await auditRows(app, { action: 'CREATED', entityId: id })).toHaveLength(1);
   });
 
-  it('verifyEmail from an anonymous request verifies but returns no user', async () => {
+  it('verifyEmail from an anonymous request verifies but returns no user (pasted whitespace is ignored)', async () => {
     const user = await registerUser(app);
-    const res = await app.gql(VERIFY, { input: { token: user.verificationToken } });
+    const res = await app.gql(VERIFY, { input: { token: ` ${user.verificationToken}\n` } });
     expect(res.data!.verifyEmail).toEqual({ verified: true, user: null });
     expect((await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).toBe(true);
   });
