@@ -260,6 +260,38 @@ describe('reminder delivery rules', () => {
   });
 });
 
+describe('with the reminder set through the API', () => {
+  test('setReminder, the job, then reminderSetting.lastSentOn; disableReminder stops it', async () => {
+    const user = await app.createUser({ timezone: 'Pacific/Kiritimati' });
+    const set = await app.gql(
+      'mutation Set($input: SetReminderInput!) { setReminder(input: $input) { reminderSetting { id time timezone } } }',
+      { input: { time: '06:45' } },
+      { token: user.token },
+    );
+    expect(set.errors).toBeUndefined();
+    const setting = (set.data as { setReminder: { reminderSetting: { id: string; time: string; timezone: string } } })
+      .setReminder.reminderSetting;
+    expect(setting).toMatchObject({ time: '06:45', timezone: 'Pacific/Kiritimati' });
+
+    // 06:45 on 2025-12-01 in Kiritimati is 16:45Z on 2025-11-30.
+    expect(await runAt(job(), ['2025-11-30T16:44:00.000Z', '2025-11-30T16:45:00.000Z', '2025-11-30T20:00:00.000Z'])).toEqual([
+      '2025-11-30T16:45:00.000Z',
+    ]);
+    const read = await app.gql('query { reminderSetting { lastSentOn } }', {}, { token: user.token });
+    expect(read.data).toEqual({ reminderSetting: { lastSentOn: '2025-12-01' } });
+    expect((await outbox()).map((mail) => [mail.kind, mail.to])).toEqual([['REMINDER', user.email]]);
+
+    const disable = await app.gql(
+      'mutation Off($input: DisableReminderInput!) { disableReminder(input: $input) { reminderSetting { isActive } } }',
+      { input: { id: setting.id } },
+      { token: user.token },
+    );
+    expect(disable.data).toEqual({ disableReminder: { reminderSetting: { isActive: false } } });
+    expect(await runAt(job(), ['2025-12-01T16:45:00.000Z', '2025-12-01T20:00:00.000Z'])).toEqual([]);
+    expect(await outbox()).toHaveLength(1);
+  });
+});
+
 describe('two instances on one database', () => {
   test('racing runs never send a reminder twice (40 local days, 12 reminders)', async () => {
     const second = await openDatabase(
