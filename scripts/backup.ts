@@ -32,6 +32,7 @@ async function run(command: string | undefined, args: string[]): Promise<number>
         databaseUrl: postgresUrl(config, 'db:backup'),
         backupDir: config.backupDir,
         keepDays: config.backupKeepDays,
+        tools: { env: process.env },
       });
       console.log(`wrote ${result.file} (${megabytes(result.bytes)})`);
       for (const file of result.deleted) console.log(`deleted ${file} (older than ${config.backupKeepDays} days)`);
@@ -40,7 +41,11 @@ async function run(command: string | undefined, args: string[]): Promise<number>
     case 'restore': {
       const [file] = args;
       if (file === undefined || args.length !== 1) throw new Error('db:restore needs one backup file: npm run db:restore -- <file>');
-      const { database } = await restoreBackup({ databaseUrl: postgresUrl(config, 'db:restore'), file: path.resolve(file) });
+      const { database } = await restoreBackup({
+        databaseUrl: postgresUrl(config, 'db:restore'),
+        file: path.resolve(file),
+        tools: { env: process.env },
+      });
       console.log(`restored ${path.resolve(file)} into database "${database}"`);
       return 0;
     }

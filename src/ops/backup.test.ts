@@ -13,6 +13,7 @@ import { backupFileName, createBackup, pruneBackups, restoreBackup, RestoreRefus
 import { findPostgresTool, MissingPostgresToolError } from './postgres-tools';
 
 const DAY_MS = 86_400_000;
+const tools = { env: process.env };
 
 async function runOnServer(sql: string): Promise<void> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
@@ -91,7 +92,7 @@ describe('backups', () => {
     expect(before.tables.audit_log!.rows).toBe(1);
     expect(before.tables._prisma_migrations!.rows).toBeGreaterThan(0);
 
-    const backup = await createBackup({ databaseUrl: source.url, backupDir, keepDays: 14 });
+    const backup = await createBackup({ databaseUrl: source.url, backupDir, keepDays: 14, tools });
     expect(path.dirname(backup.file)).toBe(backupDir);
     expect(path.basename(backup.file)).toMatch(/^kitaab-\d{8}T\d{6}Z\.dump$/);
     expect(backup.bytes).toBeGreaterThan(1000);
@@ -99,7 +100,7 @@ describe('backups', () => {
     expect(await fs.readdir(backupDir)).toEqual([path.basename(backup.file)]); // no .partial left
 
     const restoredUrl = await createEmptyDatabase(restoredName);
-    await expect(restoreBackup({ databaseUrl: restoredUrl, file: backup.file })).resolves.toEqual({ database: restoredName });
+    await expect(restoreBackup({ databaseUrl: restoredUrl, file: backup.file, tools })).resolves.toEqual({ database: restoredName });
 
     const after = await databaseFingerprint(restoredUrl);
     expect(Object.keys(after.tables)).toEqual(Object.keys(before.tables));
@@ -113,7 +114,7 @@ describe('backups', () => {
   it('refuses to restore into a database that is not empty, and changes nothing there', async () => {
     const backupFile = path.join(backupDir, (await fs.readdir(backupDir)).find((name) => name.endsWith('.dump'))!);
     const before = await databaseFingerprint(source.url);
-    const attempt = restoreBackup({ databaseUrl: source.url, file: backupFile });
+    const attempt = restoreBackup({ databaseUrl: source.url, file: backupFile, tools });
     await expect(attempt).rejects.toBeInstanceOf(RestoreRefusedError);
     await expect(attempt).rejects.toThrow(
       new RegExp(`^refusing to restore into database "${source.name}": it is not empty \\(\\d+ table\\(s\\)/view\\(s\\)/sequence\\(s\\), \\d+ enum/domain type\\(s\\)\\)`),
@@ -123,7 +124,7 @@ describe('backups', () => {
 
   it('says which file is missing', async () => {
     const missing = path.join(backupDir, 'nope.dump');
-    await expect(restoreBackup({ databaseUrl: source.url, file: missing })).rejects.toThrow(`backup file not found: ${missing}`);
+    await expect(restoreBackup({ databaseUrl: source.url, file: missing, tools })).rejects.toThrow(`backup file not found: ${missing}`);
   });
 
   it('deletes backups older than the retention, and only backup files', async () => {
@@ -135,7 +136,7 @@ describe('backups', () => {
       await touch(path.join(dir, 'notes.txt'), 400);
       await touch(path.join(dir, 'kitaab-manual.dump'), 400);
 
-      const backup = await createBackup({ databaseUrl: source.url, backupDir: dir, keepDays: 14 });
+      const backup = await createBackup({ databaseUrl: source.url, backupDir: dir, keepDays: 14, tools });
       expect(backup.deleted).toEqual([
         path.join(dir, 'kitaab-20200101T000000Z.dump'),
         path.join(dir, 'kitaab-20200101T000001Z.dump.partial'),
@@ -154,12 +155,12 @@ describe('backups', () => {
   }, 60_000);
 
   it('fails with one clear line when pg_dump is not installed', async () => {
-    const nowhere = { debianRoot: '/nonexistent/postgresql', searchPath: '/nonexistent/bin' };
+    const nowhere = { debianRoot: '/nonexistent/postgresql', env: { PATH: '/nonexistent/bin' } };
     expect(() => findPostgresTool('pg_dump', nowhere)).toThrow(MissingPostgresToolError);
     await expect(createBackup({ databaseUrl: source.url, backupDir, keepDays: 14, tools: nowhere })).rejects.toThrow(
       /^pg_dump not found \(looked in \/nonexistent\/postgresql\/\*\/bin and PATH\): install the PostgreSQL client with `apt-get install -y postgresql-client`$/,
     );
-    expect(findPostgresTool('pg_dump')).toMatch(/\/pg_dump$/);
+    expect(findPostgresTool('pg_dump', tools)).toMatch(/\/pg_dump$/);
   });
 
   it('runs as npm scripts: backup, refusal to restore over data, and the PGlite message', async () => {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { findPostgresTool, libpqConnection, runPostgresTool, type ToolSearch } from './postgres-tools';
+import { findPostgresTool, libpqConnection, runPostgresTool, type ToolEnvironment } from './postgres-tools';
 
 /**
  * Logical backups of the PostgreSQL database with pg_dump's custom format (compressed,
@@ -27,7 +27,7 @@ export interface BackupOptions {
   keepDays: number;
   /** Names the file and dates the retention sweep. */
   now?: Date;
-  tools?: ToolSearch;
+  tools: ToolEnvironment;
 }
 
 export interface BackupResult {
@@ -54,7 +54,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     await runPostgresTool(
       pgDump,
       ['--format=custom', '--no-password', `--file=${partial}`, `--dbname=${connection.dbname}`],
-      connection.env,
+      { ...options.tools.env, ...connection.env },
     );
     // link() refuses an existing name, so a second backup in the same second cannot replace the first.
     await fs.link(partial, file).catch((error: NodeJS.ErrnoException) => {
@@ -101,7 +101,7 @@ export interface RestoreOptions {
   /** An empty database (nothing but what CREATE DATABASE gives). */
   databaseUrl: string;
   file: string;
-  tools?: ToolSearch;
+  tools: ToolEnvironment;
 }
 
 // Objects of user schemas that are not members of an extension (CREATE DATABASE from
@@ -160,7 +160,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<{ database
       `--dbname=${connection.dbname}`,
       options.file,
     ],
-    connection.env,
+    { ...options.tools.env, ...connection.env },
   );
   return { database: connection.database };
 }

@@ -12,11 +12,14 @@ export class MissingPostgresToolError extends Error {
   }
 }
 
-export interface ToolSearch {
-  /** Debian keeps one bin dir per major version here. */
+/**
+ * Where PostgreSQL's programs run: the environment they inherit (its PATH is searched for
+ * them; the CLI passes its own process environment) and Debian's versioned install root.
+ */
+export interface ToolEnvironment {
+  env: NodeJS.ProcessEnv;
+  /** Debian keeps one bin dir per major version here; default /usr/lib/postgresql. */
   debianRoot?: string;
-  /** A PATH-style list of directories; defaults to the process's PATH. */
-  searchPath?: string;
 }
 
 const DEBIAN_ROOT = '/usr/lib/postgresql';
@@ -35,8 +38,8 @@ function isExecutable(file: string): boolean {
  * matters: pg_dump refuses servers newer than itself, and Debian's /usr/bin wrappers pick a
  * version by cluster configuration this machine may not have.
  */
-export function findPostgresTool(tool: string, search: ToolSearch = {}): string {
-  const debianRoot = search.debianRoot ?? DEBIAN_ROOT;
+export function findPostgresTool(tool: string, tools: ToolEnvironment): string {
+  const debianRoot = tools.debianRoot ?? DEBIAN_ROOT;
   const majors = existsSync(debianRoot)
     ? readdirSync(debianRoot)
         .filter((entry) => /^\d+$/.test(entry) && isExecutable(path.join(debianRoot, entry, 'bin', tool)))
@@ -45,8 +48,7 @@ export function findPostgresTool(tool: string, search: ToolSearch = {}): string 
     : [];
   if (majors.length > 0) return path.join(debianRoot, String(majors[0]), 'bin', tool);
 
-  const searchPath = search.searchPath ?? process.env.PATH ?? '';
-  for (const dir of searchPath.split(path.delimiter)) {
+  for (const dir of (tools.env.PATH ?? '').split(path.delimiter)) {
     if (dir !== '' && isExecutable(path.join(dir, tool))) return path.join(dir, tool);
   }
   throw new MissingPostgresToolError(tool, `${debianRoot}/*/bin and PATH`);
@@ -78,12 +80,12 @@ export function libpqConnection(databaseUrl: string): LibpqConnection {
 }
 
 /** Runs a PostgreSQL client program; a failure carries its stderr (which never holds the password). */
-export function runPostgresTool(file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+export function runPostgresTool(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       file,
       args,
-      { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      { env, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
           const detail = stderr.trim() || error.message.split('\n')[0];
