@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { PrismaClient } from './generated/prisma/client';
 import { createDeedLoaders } from './modules/deeds/loaders';
 import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from './modules/deeds/types';
+import { createEntryLoaders, type EntryLoaders } from './modules/entries/loaders';
 import { createSocialLoaders, type SocialLoaders } from './modules/social/loaders';
 import { createUnreadSupportMessageCountLoader, createUserProfileLoader } from './modules/users/loaders';
 import type { UserProfile } from './modules/users/types';
@@ -11,7 +12,7 @@ import type { UserProfile } from './modules/users/types';
  * cross viewers. Modules add theirs here (e.g. `deedsById`) and resolve relation fields
  * through them: never a query per parent row.
  */
-export interface Loaders extends SocialLoaders {
+export interface Loaders extends SocialLoaders, EntryLoaders {
   /** Public profiles of live or deleted users, for embedded `owner`, `createdBy`, ... fields. */
   userProfiles: DataLoader<bigint, UserProfile | null>;
   /** `User.unreadSupportMessageCount` by user id. */
@@ -37,5 +38,6 @@ export function createLoaders(prisma: PrismaClient): Loaders {
     unreadSupportMessageCounts: createUnreadSupportMessageCountLoader(prisma),
     ...createSocialLoaders(prisma),
     ...createDeedLoaders(prisma),
+    ...createEntryLoaders(prisma),
   };
 }

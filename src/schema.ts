@@ -4,10 +4,12 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './lib/argument-validation';
 import { BigIntID } from './lib/id';
 import { DateTimeScalar } from './lib/scalars';
-import { AuditEventResolver } from './modules/audit/resolver';
 import { DeedResolver } from './modules/deeds/deed-resolver';
 import { DeedItemResolver } from './modules/deeds/item-resolver';
 import { ScaleResolver, ScaleValueResolver } from './modules/deeds/scale-resolver';
+import { AuditEventResolver } from './modules/audit/resolver';
+import { EntryChangeFieldResolver, EntryFieldResolver, EntrySnapshotFieldResolver } from './modules/entries/field-resolvers';
+import { EntryResolver } from './modules/entries/resolver';
 import { ReflectionResolver } from './modules/reflections/resolver';
 import { ReminderResolver } from './modules/reminders/resolver';
 import { PermissionResolver } from './modules/social/permissions/resolver';
@@ -17,7 +19,7 @@ import { AccountResolver } from './modules/users/account-resolver';
 import { UserResolver } from './modules/users/resolver';
 
 /** Every resolver class of the API. A module joins the schema by adding its resolver here. */
-export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver, RelationResolver, PermissionResolver, DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver, ReflectionResolver, SupportMessageResolver, ReminderResolver, AuditEventResolver];
+export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver, RelationResolver, PermissionResolver, EntryResolver, EntryFieldResolver, EntryChangeFieldResolver, EntrySnapshotFieldResolver, DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver, ReflectionResolver, SupportMessageResolver, ReminderResolver, AuditEventResolver];
 
 /** The executable schema, built from the decorated classes (code-first). */
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -8,6 +8,9 @@ import { DeedService } from './modules/deeds/deed-service';
 import { ItemMoveService } from './modules/deeds/item-move';
 import { DeedItemService } from './modules/deeds/item-service';
 import { ScaleService } from './modules/deeds/scale-service';
+import { EntryReadService } from './modules/entries/read-service';
+import { EntryEvents } from './modules/entries/entry-events';
+import { EntryWriteService } from './modules/entries/write-service';
 import { ReflectionService } from './modules/reflections/service';
 import { ReminderService } from './modules/reminders/service';
 import { PermissionService } from './modules/social/permissions/service';
@@ -40,6 +43,10 @@ export interface Services {
   mailer: Mailer;
   relations: RelationService;
   permissions: PermissionService;
+  entryReads: EntryReadService;
+  entryWrites: EntryWriteService;
+  /** After-commit hook of entry writes (dashboard cache, subscriptions). */
+  entryEvents: EntryEvents;
   reflections: ReflectionService;
   support: SupportService;
   reminders: ReminderService;
@@ -48,6 +55,7 @@ export interface Services {
 
 export function createServices(deps: ServiceDependencies): Services {
   const mailer = createMailer(deps.config);
+  const entryEvents = new EntryEvents(deps.logger);
   return {
     users: new UserService(deps.prisma),
     deeds: new DeedService(deps.prisma),
@@ -59,6 +67,9 @@ export function createServices(deps: ServiceDependencies): Services {
     mailer,
     relations: new RelationService(deps.prisma),
     permissions: new PermissionService(deps.prisma),
+    entryReads: new EntryReadService(deps.prisma),
+    entryWrites: new EntryWriteService(deps.prisma, entryEvents),
+    entryEvents,
     reflections: new ReflectionService(deps.prisma),
     support: new SupportService(deps.prisma),
     reminders: new ReminderService(deps.prisma),

@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { EntryChangeAction } from '../../generated/prisma/enums';
 import { conflict, ErrorCode, invalidField, type FieldError } from '../../lib/errors';
 import type { PermissionAuthority } from '../access/authority';
 import { affectedGoals, NO_AFFECTED_GOALS, type AffectedGoals } from './affected-goals';
+import type { EntryEvents } from './entry-events';
 import { requireEntryWriter } from './entry-access';
 import { recordChange, recordSlot, type EntryActor, type SlotResult } from './entry-changes';
 import { loadScalesOfValues, loadSlotFacts } from './entry-facts';
@@ -55,7 +56,10 @@ function slotKey(deedItemId: bigint, entryDate: string): string {
 }
 
 export class EntryWriteService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly events: EntryEvents,
+  ) {}
 
   async recordEntry(writer: EntryWriter, input: RecordEntryInput): Promise<RecordResults> {
     return this.recordSlots(writer, [input], () => ['input'], false);
@@ -106,13 +110,15 @@ export class EntryWriteService {
     const lockOrder = [...writes].sort((a, b) =>
       a.deedItemId !== b.deedItemId ? (a.deedItemId < b.deedItemId ? -1 : 1) : a.entryDate.localeCompare(b.entryDate),
     );
-    return this.prisma.$transaction(async (tx) => {
+    const recorded = await this.prisma.$transaction(async (tx) => {
       const results: SlotResult[] = new Array(writes.length);
       for (const write of lockOrder) results[write.index] = await recordSlot(tx, writer, write);
       const changed = writes.filter((write) => results[write.index]!.change !== null);
       const goals = changed.length ? await affectedGoals(tx, { actorId: writer.viewerId, slots: changed }) : NO_AFFECTED_GOALS;
       return { results, goals };
     }, TRANSACTION_OPTIONS);
+    await this.events.emit(recorded.results.flatMap((r) => (r.change ? [{ entry: r.entry, change: r.change }] : [])));
+    return recorded;
   }
 
   async updateEntry(writer: EntryWriter, input: UpdateEntryInput): Promise<EntryChangeResult> {
@@ -126,7 +132,7 @@ export class EntryWriteService {
     ]);
     const slot: SlotFacts = facts.get(entry.deedItemId)!;
 
-    return this.prisma.$transaction(async (tx) => {
+    return this.committed(async (tx) => {
       const current = (await lockEntry(tx, entry.id))!;
       if (current.deletedAt) throw conflict('The entry is deleted');
       const value: EntryValue =
@@ -139,13 +145,13 @@ export class EntryWriteService {
       const change = await recordChange(tx, writer, updated, EntryChangeAction.UPDATED, historyValues(current), historyValues(updated));
       const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: [slotOf(updated)] });
       return { entry: updated, change, goals };
-    }, TRANSACTION_OPTIONS);
+    });
   }
 
   async deleteEntry(writer: EntryWriter, entryId: bigint): Promise<EntryChangeResult> {
     const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
     const access = await requireEntryWriter(writer.authority, found);
-    return this.prisma.$transaction(async (tx) => {
+    return this.committed(async (tx) => {
       const current = (await lockEntry(tx, entryId))!;
       if (current.deletedAt) return { entry: current, change: null, goals: NO_AFFECTED_GOALS };
       if (access.effectivelyDeleted) throw conflict('The deed item or something above it is deleted');
@@ -153,13 +159,13 @@ export class EntryWriteService {
       const change = await recordChange(tx, writer, deleted, EntryChangeAction.DELETED, historyValues(current), null);
       const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: [slotOf(deleted)] });
       return { entry: deleted, change, goals };
-    }, TRANSACTION_OPTIONS);
+    });
   }
 
   async restoreEntry(writer: EntryWriter, entryId: bigint): Promise<EntryChangeResult> {
     const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
     const access = await requireEntryWriter(writer.authority, found);
-    return this.prisma.$transaction(async (tx) => {
+    return this.committed(async (tx) => {
       const current = (await lockEntry(tx, entryId))!;
       if (!current.deletedAt) return { entry: current, change: null, goals: NO_AFFECTED_GOALS };
       if (access.effectivelyDeleted) {
@@ -170,7 +176,16 @@ export class EntryWriteService {
       const change = await recordChange(tx, writer, restored, EntryChangeAction.RESTORED, values, values);
       const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: [slotOf(restored)] });
       return { entry: restored, change, goals };
-    }, TRANSACTION_OPTIONS);
+    });
+  }
+
+  /** Runs one single-entry mutation's transaction, then tells listeners what it committed. */
+  private async committed(
+    work: (tx: Prisma.TransactionClient) => Promise<EntryChangeResult>,
+  ): Promise<EntryChangeResult> {
+    const result = await this.prisma.$transaction(work, TRANSACTION_OPTIONS);
+    if (result.change) await this.events.emit([{ entry: result.entry, change: result.change }]);
+    return result;
   }
 }
 
