@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { EntryChangeAction } from '../../generated/prisma/enums';
-import { conflict, ErrorCode, invalidField, type FieldError } from '../../lib/errors';
+import { conflict, ErrorCode, invalidField, notFound, type FieldError } from '../../lib/errors';
 import type { PermissionAuthority } from '../access/authority';
 import { affectedGoals, NO_AFFECTED_GOALS, type AffectedGoals } from './affected-goals';
 import type { EntryEvents } from './entry-events';
@@ -133,7 +133,8 @@ export class EntryWriteService {
     const slot: SlotFacts = facts.get(entry.deedItemId)!;
 
     return this.committed(async (tx) => {
-      const current = (await lockEntry(tx, entry.id))!;
+      const current = await lockEntry(tx, entry.id);
+      if (!current) throw notFound('Entry'); // archived since it was read
       if (current.deletedAt) throw conflict('The entry is deleted');
       const value: EntryValue =
         updatedValue(input, slot, valueOf(current), (id) => scalesOfValues.get(id), ['input']) ?? valueOf(current);
@@ -152,7 +153,8 @@ export class EntryWriteService {
     const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
     const access = await requireEntryWriter(writer.authority, found);
     return this.committed(async (tx) => {
-      const current = (await lockEntry(tx, entryId))!;
+      const current = await lockEntry(tx, entryId);
+      if (!current) throw notFound('Entry'); // archived since it was read
       if (current.deletedAt) return { entry: current, change: null, goals: NO_AFFECTED_GOALS };
       if (access.effectivelyDeleted) throw conflict('The deed item or something above it is deleted');
       const deleted = await writeEntryState(tx, current.id, { value: valueOf(current), notes: current.notes, deleted: true });
@@ -166,7 +168,8 @@ export class EntryWriteService {
     const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
     const access = await requireEntryWriter(writer.authority, found);
     return this.committed(async (tx) => {
-      const current = (await lockEntry(tx, entryId))!;
+      const current = await lockEntry(tx, entryId);
+      if (!current) throw notFound('Entry'); // archived since it was read
       if (!current.deletedAt) return { entry: current, change: null, goals: NO_AFFECTED_GOALS };
       if (access.effectivelyDeleted) {
         throw conflict('The deed item or something above it is deleted: restore it first', 'PARENT_DELETED');
