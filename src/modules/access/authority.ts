@@ -56,7 +56,7 @@ export class PermissionAuthority {
     const cacheKeyFn = (id: bigint) => id.toString();
     this.itemFacts = new DataLoader((ids) => this.loadItemFacts(ids), { cacheKeyFn });
     this.deedFacts = new DataLoader((ids) => this.loadDeedFacts(ids), { cacheKeyFn });
-    this.grantedItemsByOwner = new DataLoader((owners) => Promise.all(owners.map((o) => this.loadGrantedItems(o))), {
+    this.grantedItemsByOwner = new DataLoader((owners) => this.loadGrantedItems(owners), {
       cacheKeyFn,
     });
     this.visibleUsers = new DataLoader((ids) => this.loadVisibleUsers(ids), { cacheKeyFn });
@@ -244,15 +244,16 @@ export class PermissionAuthority {
    * the cover runs down through live children, so items created or moved under it later are
    * covered and items moved out are not. The highest grant on the item or any ancestor wins.
    */
-  private async loadGrantedItems(ownerId: bigint): Promise<GrantedItems> {
-    const rows = await this.db.$queryRaw<Array<{ item_id: bigint; deed_id: bigint; write: boolean }>>`
+  private async loadGrantedItems(ownerIds: readonly bigint[]): Promise<GrantedItems[]> {
+    // One statement for every owner asked about in this tick: grants carry their owner along.
+    const rows = await this.db.$queryRaw<Array<{ owner_id: bigint; item_id: bigint; deed_id: bigint; write: boolean }>>`
       WITH RECURSIVE roots AS (
-        SELECT p.deed_item_id AS item_id, bool_or(p.permission_type = 'WRITE') AS write
+        SELECT r.requestee_id AS owner_id, p.deed_item_id AS item_id, bool_or(p.permission_type = 'WRITE') AS write
         FROM permissions p
         JOIN relations r ON r.relation_id = p.relation_id
         WHERE p.is_active AND r.status = 'ACCEPTED' AND r.deleted_at IS NULL
-          AND r.requester_id = ${this.viewerId} AND r.requestee_id = ${ownerId}
-        GROUP BY p.deed_item_id
+          AND r.requester_id = ${this.viewerId} AND r.requestee_id = ANY(${idArray(ownerIds)})
+        GROUP BY r.requestee_id, p.deed_item_id
       ),
       up AS (
         SELECT roots.item_id AS root_id, di.parent_deed_item_id AS next_id, di.deleted_at IS NOT NULL AS deleted
@@ -263,18 +264,22 @@ export class PermissionAuthority {
       ),
       live_roots AS (SELECT root_id FROM up GROUP BY root_id HAVING NOT bool_or(deleted)),
       down AS (
-        SELECT di.deed_item_id AS item_id, di.deed_id, roots.write
+        SELECT roots.owner_id, di.deed_item_id AS item_id, di.deed_id, roots.write
         FROM roots
         JOIN live_roots ON live_roots.root_id = roots.item_id
         JOIN deed_items di ON di.deed_item_id = roots.item_id
         UNION ALL
-        SELECT c.deed_item_id, c.deed_id, down.write
+        SELECT down.owner_id, c.deed_item_id, c.deed_id, down.write
         FROM down JOIN deed_items c ON c.parent_deed_item_id = down.item_id AND c.deleted_at IS NULL
       )
-      SELECT down.item_id, down.deed_id, bool_or(down.write) AS write
-      FROM down JOIN deeds d ON d.deed_id = down.deed_id AND d.deleted_at IS NULL AND d.user_id = ${ownerId}
-      GROUP BY down.item_id, down.deed_id`;
-    return new Map(rows.map((r) => [r.item_id, { deedId: r.deed_id, access: r.write ? 'WRITE' : 'READ' }] as const));
+      SELECT down.owner_id, down.item_id, down.deed_id, bool_or(down.write) AS write
+      FROM down JOIN deeds d ON d.deed_id = down.deed_id AND d.deleted_at IS NULL AND d.user_id = down.owner_id
+      GROUP BY down.owner_id, down.item_id, down.deed_id`;
+    const byOwner = new Map<bigint, Map<bigint, { deedId: bigint; access: 'READ' | 'WRITE' }>>(
+      ownerIds.map((owner) => [owner, new Map()]),
+    );
+    for (const r of rows) byOwner.get(r.owner_id)?.set(r.item_id, { deedId: r.deed_id, access: r.write ? 'WRITE' : 'READ' });
+    return ownerIds.map((owner) => byOwner.get(owner)!);
   }
 
   private async loadVisibleUsers(ids: readonly bigint[]): Promise<boolean[]> {
