@@ -8,7 +8,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { GraphQLSchema } from 'graphql';
 import { accessTokenKey } from './auth/access-token';
 import { loadJwtSecret } from './auth/jwt-secret';
-import { createCache, type Cache } from './cache';
+import { createCache, redisConnectionOf, type Cache } from './cache';
 import type { Config } from './config';
 import { createContext, type Context, type ContextDependencies } from './context';
 import { openDatabase, pgliteDirectory, type Database } from './db/client';
@@ -196,11 +196,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     if (config.migrateOnStart) await migrate(config, db, logger);
 
-    const cache = countCacheLookups(createCache(config, logger), metrics);
+    const cache = countCacheLookups(await createCache(config, logger), metrics);
     cleanup.push(() => cache.close());
 
     const readinessChecks: ReadinessCheck[] = [{ name: 'database', check: () => db.ping() }];
-    if (cache.kind === 'redis') readinessChecks.push({ name: 'redis', check: () => cache.ping() });
+    // Redis down: every request is still served (fallbacks), so /readyz says degraded with a 200.
+    if (cache.kind === 'redis') readinessChecks.push({ name: 'redis', optional: true, check: () => cache.ping() });
+    redisConnectionOf(cache)?.breaker.onStateChange((state) => metrics.setRedisBreakerState(state));
 
     const services = createServices({ config, prisma: db.prisma, cache, logger, jwtKey });
     const { httpServer, apollo, markShuttingDown } = await createApp({

@@ -78,7 +78,7 @@ describe('server against PostgreSQL and Redis', () => {
   it('is ready on /readyz when the database and Redis answer', async () => {
     const response = await fetch(`${origin}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', failed: [], checks: { database: 'ok', redis: 'ok' } });
+    expect(await response.json()).toEqual({ status: 'ok', failed: [], degraded: [], checks: { database: 'ok', redis: 'ok' } });
   });
 
   it('answers `me` with null without a token', async () => {
@@ -320,6 +320,7 @@ describe('server error handling', () => {
     expect(await response.json()).toEqual({
       status: 'unavailable',
       failed: ['redis'],
+      degraded: [],
       checks: { database: 'ok', redis: 'connect ECONNREFUSED' },
     });
   });

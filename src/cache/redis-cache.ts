@@ -1,13 +1,20 @@
 import Redis from 'ioredis';
 import type { Logger } from '../lib/logger';
 import type { Cache, CacheSetOptions } from './cache';
+import { PendingInvalidations } from './pending-invalidations';
+import { RedisBreaker, RedisUnavailableError, type RedisBreakerOptions } from './redis-breaker';
 
 const KEY_PREFIX = 'kitaab:';
 const TAG_PREFIX = 'tag:';
+/** Keys of the rate limiter, which shares the connection; a cache wipe leaves them alone. */
+export const RATE_LIMIT_KEY_PREFIX = 'rl:';
 
-// Commands fail fast when Redis is slow or away: callers treat the cache as optional.
-const COMMAND_TIMEOUT_MS = 500;
-const CONNECT_TIMEOUT_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 1_000;
+// Callers stop waiting after the breaker's 100 ms; this only clears commands a hung Redis
+// never answers out of ioredis' queue.
+const COMMAND_CLEANUP_TIMEOUT_MS = 1_000;
+// While invalidations are pending, try to replay them this often.
+const REPLAY_INTERVAL_MS = 1_000;
 
 // Sets the value and adds its (prefixed) key to each tag set; a tag set lives at least as
 // long as its newest member, so invalidation still finds every live key.
@@ -37,66 +44,141 @@ interface TaggingCommands {
   invalidateTags(numberOfKeys: number, ...keys: string[]): Promise<number>;
 }
 
+/**
+ * A client that never makes a request wait on a dead Redis: while disconnected, commands fail
+ * at once (no offline queue, no retries per request), a hung server costs at most the
+ * breaker's timeout (RedisBreaker), and ioredis keeps reconnecting in the background.
+ */
 export function createRedisClient(url: string): Redis {
   return new Redis(url, {
     lazyConnect: true,
     keyPrefix: KEY_PREFIX,
-    commandTimeout: COMMAND_TIMEOUT_MS,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: COMMAND_CLEANUP_TIMEOUT_MS,
     connectTimeout: CONNECT_TIMEOUT_MS,
-    maxRetriesPerRequest: 1,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
   });
 }
 
+/**
+ * The shared cache. Every command goes through the process' RedisBreaker, and a Redis that is
+ * away is never an error for the caller: reads miss, writes are skipped, and invalidations are
+ * kept and replayed once Redis answers again (reads miss until then, so nothing cached before
+ * the outage is served stale).
+ */
 export class RedisCache implements Cache {
   readonly kind = 'redis' as const;
   private readonly commands: TaggingCommands;
+  private readonly pending = new PendingInvalidations();
+  private replayTimer: NodeJS.Timeout | undefined;
+  private replaying: Promise<void> | undefined;
+  private readonly stopWatchingBreaker: () => void;
 
-  /** `client` is exposed for the rate limiter and persisted queries, which share the connection. */
-  constructor(readonly client: Redis) {
+  /** `client` and `breaker` are exposed for the rate limiter, which shares the connection. */
+  constructor(
+    readonly client: Redis,
+    readonly breaker: RedisBreaker,
+    private readonly logger: Logger,
+  ) {
     client.defineCommand('setWithTags', { lua: SET_WITH_TAGS });
     client.defineCommand('invalidateTags', { lua: INVALIDATE_TAGS });
     this.commands = client as unknown as TaggingCommands;
+    this.stopWatchingBreaker = breaker.onStateChange((state) => {
+      if (state === 'closed') void this.replayPending();
+    });
   }
 
-  static fromUrl(url: string, logger: Logger): RedisCache {
+  static fromUrl(url: string, logger: Logger, breakerOptions?: RedisBreakerOptions): RedisCache {
     const client = createRedisClient(url);
     // Without a listener ioredis prints every failed reconnect to stderr.
-    client.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
-    return new RedisCache(client);
+    client.on('error', (error: Error) => logger.debug({ err: error }, 'redis connection error'));
+    return new RedisCache(client, new RedisBreaker(logger, breakerOptions), logger);
+  }
+
+  /**
+   * Starts connecting and waits up to `waitMs` for Redis to be ready; false when it is not
+   * (the server then starts degraded and the client keeps trying in the background).
+   */
+  async connect(waitMs = CONNECT_TIMEOUT_MS): Promise<boolean> {
+    if (this.client.status === 'ready') return true;
+    let onReady: () => void = () => undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const ready = new Promise<boolean>((resolve) => {
+      onReady = () => resolve(true);
+      timer = setTimeout(() => resolve(false), waitMs);
+    });
+    this.client.once('ready', onReady);
+    if (this.client.status === 'wait') this.client.connect().catch(() => undefined);
+    const connected = await ready;
+    clearTimeout(timer);
+    this.client.off('ready', onReady);
+    if (!connected) this.logger.warn('redis is not reachable: starting degraded (in-process fallbacks)');
+    return connected;
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const json = await this.client.get(key);
-    return json === null ? undefined : (JSON.parse(json) as T);
+    if (!this.pending.isEmpty) return undefined;
+    try {
+      const json = await this.breaker.run(() => this.client.get(key));
+      return json === null ? undefined : (JSON.parse(json) as T);
+    } catch (error) {
+      this.logger.debug({ err: error, key }, 'cache read failed: treated as a miss');
+      return undefined;
+    }
   }
 
   async set(key: string, value: unknown, options: CacheSetOptions): Promise<void> {
     const ttl = Math.max(1, Math.ceil(options.ttlSeconds));
     const json = JSON.stringify(value);
     const tags = options.tags ?? [];
-    if (tags.length === 0) {
-      await this.client.set(key, json, 'EX', ttl);
-      return;
+    try {
+      if (tags.length === 0) {
+        await this.breaker.run(() => this.client.set(key, json, 'EX', ttl));
+        return;
+      }
+      const tagKeys = tags.map((tag) => TAG_PREFIX + tag);
+      await this.breaker.run(() => this.commands.setWithTags(1 + tagKeys.length, key, ...tagKeys, json, ttl));
+    } catch (error) {
+      this.logger.debug({ err: error, key }, 'cache write failed: skipped');
     }
-    const tagKeys = tags.map((tag) => TAG_PREFIX + tag);
-    await this.commands.setWithTags(1 + tagKeys.length, key, ...tagKeys, json, ttl);
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.del(key);
+    try {
+      await this.breaker.run(() => this.client.del(key));
+    } catch (error) {
+      if (!this.keepForReplay(error)) return;
+      this.pending.addKey(key);
+      this.scheduleReplay();
+    }
   }
 
   async invalidateTags(tags: readonly string[]): Promise<void> {
     if (tags.length === 0) return;
-    await this.commands.invalidateTags(tags.length, ...tags.map((tag) => TAG_PREFIX + tag));
+    try {
+      await this.breaker.run(() => this.runInvalidateTags(tags));
+    } catch (error) {
+      if (!this.keepForReplay(error)) return;
+      this.pending.addTags(tags);
+      this.scheduleReplay();
+    }
   }
 
+  /** Rejects while the breaker is open or Redis does not answer (readiness). */
   async ping(): Promise<void> {
-    await this.client.ping();
+    await this.breaker.run(() => this.client.ping());
+  }
+
+  /** Whether invalidations still wait for Redis (reads miss meanwhile). */
+  get hasPendingInvalidations(): boolean {
+    return !this.pending.isEmpty;
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.replayTimer);
+    this.stopWatchingBreaker();
+    this.breaker.shutdown();
     // Only a connected client can say goodbye; otherwise stop reconnect attempts outright.
     if (this.client.status !== 'ready') {
       this.client.disconnect();
@@ -107,5 +189,63 @@ export class RedisCache implements Cache {
     } catch {
       this.client.disconnect();
     }
+  }
+
+  /** Only an unreachable Redis is worth a replay; an error reply would fail the same way again. */
+  private keepForReplay(error: unknown): boolean {
+    if (error instanceof RedisUnavailableError) return true;
+    this.logger.error({ err: error }, 'cache invalidation refused by redis');
+    return false;
+  }
+
+  private runInvalidateTags(tags: readonly string[]): Promise<number> {
+    return this.commands.invalidateTags(tags.length, ...tags.map((tag) => TAG_PREFIX + tag));
+  }
+
+  private scheduleReplay(): void {
+    if (this.replayTimer || this.pending.isEmpty) return;
+    this.replayTimer = setTimeout(() => {
+      this.replayTimer = undefined;
+      void this.replayPending();
+    }, REPLAY_INTERVAL_MS);
+    this.replayTimer.unref();
+  }
+
+  private replayPending(): Promise<void> {
+    this.replaying ??= this.replayOnce().finally(() => {
+      this.replaying = undefined;
+      this.scheduleReplay();
+    });
+    return this.replaying;
+  }
+
+  private async replayOnce(): Promise<void> {
+    if (this.pending.isEmpty) return;
+    const taken = this.pending.take();
+    try {
+      if (taken.wipeEverything) await this.wipeCachedValues();
+      for (let i = 0; i < taken.tags.length; i += 100) {
+        const batch = taken.tags.slice(i, i + 100);
+        await this.breaker.run(() => this.runInvalidateTags(batch));
+      }
+      if (taken.keys.length > 0) await this.breaker.run(() => this.client.del(...taken.keys));
+      this.logger.info({ tags: taken.tags.length, keys: taken.keys.length, wiped: taken.wipeEverything }, 'replayed cache invalidations after a redis outage');
+    } catch (error) {
+      if (this.keepForReplay(error)) this.pending.restore(taken);
+    }
+  }
+
+  /** Too many invalidations were missed to remember: drop every cached value (not the rate limits). */
+  private async wipeCachedValues(): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, found] = await this.breaker.run(() => this.client.scan(cursor, 'MATCH', `${KEY_PREFIX}*`, 'COUNT', 500));
+      cursor = next;
+      // SCAN answers with full names; commands add the prefix themselves.
+      const keys = found
+        .map((key) => key.slice(KEY_PREFIX.length))
+        .filter((key) => !key.startsWith(RATE_LIMIT_KEY_PREFIX));
+      if (keys.length > 0) await this.breaker.run(() => this.client.unlink(...keys));
+    } while (cursor !== '0');
   }
 }

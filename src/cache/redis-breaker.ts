@@ -1,0 +1,125 @@
+import CircuitBreaker from 'opossum';
+import { ReplyError } from 'ioredis';
+import type { Logger } from '../lib/logger';
+
+/** As the metrics gauge reads it. */
+export type RedisBreakerState = 'closed' | 'half_open' | 'open';
+
+export interface RedisBreakerOptions {
+  /** A command slower than this counts as a failure; the caller stops waiting then. */
+  timeoutMs?: number;
+  /** How long an open breaker refuses everything before letting one trial command through. */
+  resetTimeoutMs?: number;
+  /** Commands in the rolling window before failures can open the breaker. */
+  volumeThreshold?: number;
+}
+
+/** Redis is away (breaker open) or the command failed or timed out: callers fall back. */
+export class RedisUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`Redis unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'RedisUnavailableError';
+  }
+}
+
+// Redis answers within a millisecond on a healthy network; 100 ms is the most a request may
+// lose to a dead or hung Redis (issue 4).
+const COMMAND_TIMEOUT_MS = 100;
+const RESET_TIMEOUT_MS = 1_000;
+const VOLUME_THRESHOLD = 3;
+
+class RedisTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`Redis did not answer within ${ms} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
+/**
+ * Rejects when `promise` has not settled `ms` later. When the timer fires after the event loop
+ * was blocked (a burst of CPU work), a reply may already sit in the socket: one setImmediate
+ * lets I/O be read first, so a busy process does not mistake a healthy Redis for a dead one.
+ */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => setImmediate(() => reject(new RedisTimeoutError(ms))), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * One circuit breaker (opossum) in front of every Redis command of a process: once commands
+ * fail or time out, it opens and callers get a RedisUnavailableError at once instead of
+ * waiting; every `resetTimeoutMs` one trial command is let through (half-open), and a success
+ * closes it again. An error reply (WRONGTYPE, a script error) means Redis is up: it is passed
+ * through as is and does not count against the breaker.
+ */
+export class RedisBreaker {
+  private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
+  private readonly listeners = new Set<(state: RedisBreakerState) => void>();
+  private current: RedisBreakerState = 'closed';
+
+  constructor(
+    private readonly logger: Logger,
+    options: RedisBreakerOptions = {},
+  ) {
+    const timeoutMs = options.timeoutMs ?? COMMAND_TIMEOUT_MS;
+    this.breaker = new CircuitBreaker((command: () => Promise<unknown>) => withTimeout(command(), timeoutMs), {
+      name: 'redis',
+      // Our own timeout (withTimeout): opossum's would also count a reply that is already in.
+      timeout: false,
+      resetTimeout: options.resetTimeoutMs ?? RESET_TIMEOUT_MS,
+      volumeThreshold: options.volumeThreshold ?? VOLUME_THRESHOLD,
+      errorThresholdPercentage: 50,
+      rollingCountTimeout: 10_000,
+      errorFilter: (error: unknown) => error instanceof ReplyError,
+      enableSnapshots: false,
+    });
+    this.breaker.on('open', () => this.enter('open'));
+    this.breaker.on('halfOpen', () => this.enter('half_open'));
+    this.breaker.on('close', () => this.enter('closed'));
+  }
+
+  /** Runs one Redis command; rejects with RedisUnavailableError (or the Redis error reply). */
+  async run<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      return (await this.breaker.fire(command)) as T;
+    } catch (error) {
+      if (error instanceof ReplyError) throw error;
+      throw new RedisUnavailableError(error);
+    }
+  }
+
+  get state(): RedisBreakerState {
+    return this.current;
+  }
+
+  /** Called on every transition; returns the unsubscribe function. */
+  onStateChange(listener: (state: RedisBreakerState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops the breaker's timers. */
+  shutdown(): void {
+    this.breaker.shutdown();
+    this.listeners.clear();
+  }
+
+  private enter(state: RedisBreakerState): void {
+    if (state === this.current) return;
+    this.current = state;
+    if (state === 'open') this.logger.warn('redis circuit breaker opened: caching and shared rate limits are degraded');
+    if (state === 'closed') this.logger.info('redis circuit breaker closed: redis is back');
+    for (const listener of this.listeners) listener(state);
+  }
+}
