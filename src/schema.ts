@@ -8,6 +8,7 @@ import { DeedResolver } from './modules/deeds/deed-resolver';
 import { DeedItemResolver } from './modules/deeds/item-resolver';
 import { ScaleResolver, ScaleValueResolver } from './modules/deeds/scale-resolver';
 import { AuditEventResolver } from './modules/audit/resolver';
+import { DashboardResolver } from './modules/dashboard/resolver';
 import { EntryChangeFieldResolver, EntryFieldResolver, EntrySnapshotFieldResolver } from './modules/entries/field-resolvers';
 import { EntryResolver } from './modules/entries/resolver';
 import { ReflectionResolver } from './modules/reflections/resolver';
@@ -19,7 +20,7 @@ import { AccountResolver } from './modules/users/account-resolver';
 import { UserResolver } from './modules/users/resolver';
 
 /** Every resolver class of the API. A module joins the schema by adding its resolver here. */
-export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver, RelationResolver, PermissionResolver, EntryResolver, EntryFieldResolver, EntryChangeFieldResolver, EntrySnapshotFieldResolver, DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver, ReflectionResolver, SupportMessageResolver, ReminderResolver, AuditEventResolver];
+export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver, RelationResolver, PermissionResolver, EntryResolver, EntryFieldResolver, EntryChangeFieldResolver, EntrySnapshotFieldResolver, DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver, ReflectionResolver, SupportMessageResolver, ReminderResolver, AuditEventResolver, DashboardResolver];
 
 /** The executable schema, built from the decorated classes (code-first). */
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -4,6 +4,8 @@ import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
 import { createMailer, type Mailer } from './mail';
 import { AuditEventService } from './modules/audit/service';
+import { DashboardCache } from './modules/dashboard/dashboard-cache';
+import { DashboardService } from './modules/dashboard/service';
 import { DeedService } from './modules/deeds/deed-service';
 import { ItemMoveService } from './modules/deeds/item-move';
 import { DeedItemService } from './modules/deeds/item-service';
@@ -51,22 +53,27 @@ export interface Services {
   support: SupportService;
   reminders: ReminderService;
   audit: AuditEventService;
+  dashboards: DashboardService;
+  /** Drops owners' cached dashboards; writers call it after their transactions commit. */
+  dashboardCache: DashboardCache;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
   const mailer = createMailer(deps.config);
   const entryEvents = new EntryEvents(deps.logger);
+  const dashboardCache = new DashboardCache(deps.cache, deps.logger);
+  dashboardCache.listenTo(entryEvents);
   return {
-    users: new UserService(deps.prisma),
-    deeds: new DeedService(deps.prisma),
-    deedItems: new DeedItemService(deps.prisma),
-    deedItemMoves: new ItemMoveService(deps.prisma),
+    users: new UserService(deps.prisma, dashboardCache),
+    deeds: new DeedService(deps.prisma, dashboardCache),
+    deedItems: new DeedItemService(deps.prisma, dashboardCache),
+    deedItemMoves: new ItemMoveService(deps.prisma, dashboardCache),
     scales: new ScaleService(deps.prisma),
     auth: new AuthService({ prisma: deps.prisma, jwtKey: deps.jwtKey, mailer, logger: deps.logger }),
     dataExport: new DataExportService(deps.prisma),
     mailer,
-    relations: new RelationService(deps.prisma),
-    permissions: new PermissionService(deps.prisma),
+    relations: new RelationService(deps.prisma, dashboardCache),
+    permissions: new PermissionService(deps.prisma, dashboardCache),
     entryReads: new EntryReadService(deps.prisma),
     entryWrites: new EntryWriteService(deps.prisma, entryEvents),
     entryEvents,
@@ -74,5 +81,7 @@ export function createServices(deps: ServiceDependencies): Services {
     support: new SupportService(deps.prisma),
     reminders: new ReminderService(deps.prisma),
     audit: new AuditEventService(deps.prisma),
+    dashboards: new DashboardService(deps.prisma, dashboardCache),
+    dashboardCache,
   };
 }

@@ -22,3 +22,8 @@ export function dateColumnValue(date: LocalDate): Date {
 export function timeColumnValue(time: LocalTimeString): Date {
   return new Date(`1970-01-01T${time}:00.000Z`);
 }
+
+/** The calendar day `days` after `date` (before it when negative). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+}

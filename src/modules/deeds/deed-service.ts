@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { conflict, invalidField, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
+import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
 import { type DeedsActor, forgetDeedState } from './actor';
 import { auditedDeed, changedFields } from './audit-values';
 import type { CreateDeedInput, DeedFilter, UpdateDeedInput } from './deed-inputs';
@@ -13,7 +14,10 @@ import type { DeedRecord } from './types';
 
 /** Deeds: the viewer's list, lookups, and the owner's create/update/delete/restore. */
 export class DeedService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly dashboards: DashboardInvalidator,
+  ) {}
 
   /**
    * The viewer's own deeds, or another user's deeds holding an item the viewer can read.
@@ -118,6 +122,8 @@ export class DeedService {
       return after;
     });
     forgetDeedState(actor);
+    // Entries are grouped by their deed's current category.
+    if (input.category != null) await this.dashboards.invalidateOwner(actor.viewerId);
     return deed;
   }
 
@@ -141,6 +147,7 @@ export class DeedService {
       return deleted;
     });
     forgetDeedState(actor);
+    await this.dashboards.invalidateOwner(actor.viewerId);
     return deed;
   }
 
@@ -168,6 +175,7 @@ export class DeedService {
       return tx.deed.findUniqueOrThrow({ where: { id } });
     });
     forgetDeedState(actor);
+    await this.dashboards.invalidateOwner(actor.viewerId);
     return deed;
   }
 }

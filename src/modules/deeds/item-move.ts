@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { badUserInput, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
+import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
 import { type DeedsActor, forgetDeedState } from './actor';
 import type { MoveDeedItemInput } from './item-inputs';
 import { lockItem, requireLiveItem } from './item-state';
@@ -30,7 +31,10 @@ function cycle(): Error {
  * renumbered. Moving within the same parent just changes the position.
  */
 export class ItemMoveService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly dashboards: DashboardInvalidator,
+  ) {}
 
   async move(actor: DeedsActor, input: MoveDeedItemInput): Promise<ItemMove> {
     const access = await actor.authority.requireOwnedItem(input.id);
@@ -89,6 +93,8 @@ export class ItemMoveService {
       };
     });
     forgetDeedState(actor);
+    // A move changes which items a grant covers.
+    await this.dashboards.invalidateOwner(actor.viewerId);
     return moved;
   }
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { badUserInput, conflict, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
+import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
 import { type DeedsActor, forgetDeedState } from './actor';
 import { auditedItem, changedFields } from './audit-values';
 import type { CreateDeedItemInput, UpdateDeedItemInput } from './item-inputs';
@@ -20,7 +21,10 @@ export interface ItemChange {
 
 /** Deed items: lookup, and the owner's create/update/delete/restore (moves: ItemMoveService). */
 export class DeedItemService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly dashboards: DashboardInvalidator,
+  ) {}
 
   /** An item the viewer may see, else NOT_FOUND. */
   async byId(actor: DeedsActor, id: bigint): Promise<DeedItemRecord> {
@@ -143,6 +147,7 @@ export class DeedItemService {
       return { deedItem, parent, deed };
     });
     forgetDeedState(actor);
+    await this.dashboards.invalidateOwner(actor.viewerId);
     return change;
   }
 
@@ -176,6 +181,7 @@ export class DeedItemService {
       return { deedItem: await tx.deedItem.findUniqueOrThrow({ where: { id } }), parent, deed };
     });
     forgetDeedState(actor);
+    await this.dashboards.invalidateOwner(actor.viewerId);
     return change;
   }
 }

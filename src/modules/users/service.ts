@@ -3,6 +3,7 @@ import type { Viewer } from '../../auth/viewer';
 import type { PrismaClient, Theme, User as UserRecord, Weekday } from '../../generated/prisma/client';
 import { invalidField, unauthenticated } from '../../lib/errors';
 import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
 
 export interface ProfileChanges {
   fullName?: string;
@@ -20,7 +21,10 @@ type ProfileValues = Partial<Pick<UserRecord, ProfileColumn>>;
 
 /** Reads and rules for user accounts: profiles and account deletion. */
 export class UserService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly dashboards: DashboardInvalidator,
+  ) {}
 
   /** The user unless missing or soft-deleted (deleted accounts cannot act or be seen). */
   findLiveById(id: bigint): Promise<UserRecord | null> {
@@ -47,8 +51,8 @@ export class UserService {
     }
     if (Object.keys(newValues).length === 0) return current;
 
-    return this.prisma.$transaction(async (tx) => {
-      const updated = await tx.user.update({ where: { id: viewer.id }, data: newValues });
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const saved = await tx.user.update({ where: { id: viewer.id }, data: newValues });
       await writeAudit(tx, origin, {
         action: 'UPDATED',
         entityType: 'USER',
@@ -57,8 +61,11 @@ export class UserService {
         oldValues,
         newValues,
       });
-      return updated;
+      return saved;
     });
+    // The dashboard window is "today" in the owner's timezone.
+    if (newValues.timezone !== undefined) await this.dashboards.invalidateOwner(viewer.id);
+    return updated;
   }
 
   /**
@@ -79,7 +86,7 @@ export class UserService {
     const now = new Date();
     const userId = viewer.id;
 
-    await this.prisma.$transaction(async (tx) => {
+    const grantors = await this.prisma.$transaction(async (tx) => {
       // First, so it locks the row: a concurrent second deletion waits, then finds nothing live.
       const deleted = await tx.user.updateMany({
         where: { id: userId, deletedAt: null },
@@ -88,7 +95,7 @@ export class UserService {
       if (deleted.count !== 1) throw unauthenticated();
       const relations = await tx.relation.findMany({
         where: { deletedAt: null, OR: [{ requesterId: userId }, { requesteeId: userId }] },
-        select: { id: true },
+        select: { id: true, requesteeId: true },
         orderBy: { id: 'asc' },
       });
       const relationIds = relations.map((relation) => relation.id);
@@ -121,7 +128,10 @@ export class UserService {
           remindersDisabled: reminders.count,
         },
       });
+      return relations.map((relation) => relation.requesteeId);
     });
+    // Grants in both directions ended: the requestees of its relations granted them.
+    await this.dashboards.invalidateOwners([userId, ...grantors]);
 
     return { deletedUserId: userId, deletedAt: now };
   }

@@ -4,6 +4,7 @@ import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { parseId } from '../../../lib/id';
 import { type Connection, connectionFromRows, decodeCursor, encodeCursor, invalidCursor, pageSize } from '../../../lib/pagination';
 import { writeAudit } from '../../audit/audit-log';
+import type { DashboardInvalidator } from '../../dashboard/dashboard-cache';
 import type { SocialActor } from '../actor';
 import type { PermissionType } from '../enums';
 import { lockVisibleRelation } from '../relations/locking';
@@ -20,7 +21,10 @@ type PageArgs = { first?: number | null; after?: string | null };
 
 /** Grants over ACCEPTED relations, versioned: rows are never deleted (CONTRACT.md section 3). */
 export class PermissionService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly dashboards: DashboardInvalidator,
+  ) {}
 
   /**
    * Grants the viewer made as owner through their live relations; the whole history with
@@ -128,6 +132,8 @@ export class PermissionService {
       return { permission, supersededPermission, relation };
     });
     actor.authority.forget();
+    // The grantor owns the item: their dashboards seen by this grantee change.
+    await this.dashboards.invalidateOwner(viewer.id);
     return result;
   }
 
@@ -159,6 +165,7 @@ export class PermissionService {
       return { permission, relation: locked.relation };
     });
     actor.authority.forget();
+    await this.dashboards.invalidateOwner(actor.viewer.id);
     return result;
   }
 }

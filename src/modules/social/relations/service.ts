@@ -5,6 +5,7 @@ import type { Connection } from '../../../lib/pagination';
 import { isUniqueViolation } from '../../../lib/prisma-errors';
 import type { PermissionAuthority } from '../../access/authority';
 import { writeAudit } from '../../audit/audit-log';
+import type { DashboardInvalidator } from '../../dashboard/dashboard-cache';
 import type { SocialActor } from '../actor';
 import type { ConnectionRequestDecision } from '../enums';
 import { removeRelation, revokeActiveGrants } from './ending';
@@ -21,7 +22,10 @@ const USER_NOT_FOUND = 'User';
 
 /** Relations: requests by email, answers, block, remove (CONTRACT.md section 3). */
 export class RelationService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly dashboards: DashboardInvalidator,
+  ) {}
 
   list(
     authority: PermissionAuthority,
@@ -152,7 +156,7 @@ export class RelationService {
     if (userId === viewerId) throw invalidField(['input', 'userId'], 'You cannot block yourself', 'notSelf');
     if (!(await actor.authority.canSeeUser(userId))) throw notFound(USER_NOT_FOUND);
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      const result = await this.prisma.$transaction(async (tx) => {
         const now = new Date();
         const { fromA: outgoing, fromB: incoming } = await lockLivePair(tx, viewerId, userId);
         // The other user blocked the viewer since the visibility check above.
@@ -187,6 +191,9 @@ export class RelationService {
         });
         return { relation: blocked, removedRelationIds, revokedPermissions };
       });
+      // Grants between the two ended in both directions.
+      await this.dashboards.invalidateOwners([viewerId, userId]);
+      return result;
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('The relation changed concurrently; try again', 'CONCURRENT_CHANGE');
       throw error;
@@ -197,12 +204,17 @@ export class RelationService {
 
   /** Either party ends the relation (the blocker ends a BLOCKED one: unblock). */
   async remove(actor: SocialActor, relationId: bigint): Promise<{ removedRelationId: bigint; revokedPermissions: PermissionRecord[] }> {
-    const revokedPermissions = await this.prisma.$transaction(async (tx) => {
+    const { relation, revokedPermissions } = await this.prisma.$transaction(async (tx) => {
       const locked = await lockVisibleRelation(tx, actor.authority, relationId);
       if (!locked) throw notFound('Relation');
-      return removeRelation(tx, actor.origin, actor.viewer.id, locked.relation, new Date());
+      return {
+        relation: locked.relation,
+        revokedPermissions: await removeRelation(tx, actor.origin, actor.viewer.id, locked.relation, new Date()),
+      };
     });
     actor.authority.forget();
+    // The requestee granted through this relation: their dashboards seen by the requester change.
+    await this.dashboards.invalidateOwner(relation.requesteeId);
     return { removedRelationId: relationId, revokedPermissions };
   }
 }

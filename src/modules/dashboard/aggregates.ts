@@ -1,0 +1,113 @@
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { LocalDate } from '../../lib/scalars';
+import { bigintArray } from '../../lib/sql';
+import { DeedCategory } from '../deeds/enums';
+
+/**
+ * The dashboard's numbers, computed by PostgreSQL in ONE statement (CONTRACT.md section 7).
+ * Entries are found through `idx_entries_user_date` (owner + date range) and joined to the
+ * owner's live items (whole chain and deed live; archived deeds included). GROUPING SETS
+ * give both the per-day points and the per-category totals, so nothing is summed in JS.
+ */
+
+type Db = Pick<PrismaClient, '$queryRaw'>;
+
+export interface AggregateWindow {
+  ownerId: bigint;
+  dateFrom: LocalDate;
+  dateTo: LocalDate;
+  /** D, the divisor of the averages: calendar days of the window, empty ones included. */
+  days: number;
+  /** Grantees: only entries on these items; null for the owner (everything live). */
+  itemIds: readonly bigint[] | null;
+}
+
+/** One category's numbers for one day, or (day null) for the whole window. */
+export interface AggregateRow {
+  category: DeedCategory;
+  day: LocalDate | null;
+  entryCount: number;
+  scaleEntryCount: number;
+  countEntryCount: number;
+  /** Decimal strings with 2 places. */
+  countSum: string;
+  activeDays: number;
+  averageEntriesPerDay: string;
+  averageCountPerDay: string;
+  averageScaleScore: number | null;
+}
+
+interface SqlRow {
+  category: DeedCategory;
+  day: string | null;
+  entry_count: bigint;
+  scale_entry_count: bigint;
+  count_entry_count: bigint;
+  count_sum: string;
+  active_days: bigint;
+  average_entries: string;
+  average_count: string;
+  average_scale_score: number | null;
+}
+
+export async function aggregateEntries(db: Db, window: AggregateWindow): Promise<AggregateRow[]> {
+  const readable = window.itemIds === null ? Prisma.empty : Prisma.sql`AND e.deed_item_id = ANY(${bigintArray(window.itemIds)})`;
+  // live_items: roots of live deeds, then live children of live items, carrying the deed's
+  // current category and measure type. scale_spans: n − 1 for each scale the window's entries
+  // use, so a value's normalised score is (order − 1) / (n − 1) within its own scale version.
+  // round() on numeric rounds half away from zero: half-up, as the averages are never negative.
+  const rows = await db.$queryRaw<SqlRow[]>`
+    WITH RECURSIVE live_items AS (
+      SELECT di.deed_item_id, d.category_type, d.measure_type
+      FROM deeds d JOIN deed_items di ON di.deed_id = d.deed_id
+      WHERE d.user_id = ${window.ownerId} AND d.deleted_at IS NULL
+        AND di.deleted_at IS NULL AND di.parent_deed_item_id IS NULL
+      UNION ALL
+      SELECT c.deed_item_id, l.category_type, l.measure_type
+      FROM live_items l JOIN deed_items c ON c.parent_deed_item_id = l.deed_item_id
+      WHERE c.deleted_at IS NULL
+    ),
+    window_entries AS (
+      SELECT e.entry_date, li.category_type, li.measure_type, e.count_value, sv.scale_id, sv.value_order
+      FROM entries e
+      JOIN live_items li ON li.deed_item_id = e.deed_item_id
+      LEFT JOIN scale_values sv ON sv.scale_value_id = e.scale_value_id
+      WHERE e.user_id = ${window.ownerId}
+        AND e.entry_date BETWEEN ${window.dateFrom}::date AND ${window.dateTo}::date
+        AND e.deleted_at IS NULL
+        ${readable}
+    ),
+    scale_spans AS (
+      SELECT v.scale_id, count(*) - 1 AS span
+      FROM scale_values v
+      WHERE v.scale_id IN (SELECT DISTINCT scale_id FROM window_entries WHERE scale_id IS NOT NULL)
+      GROUP BY v.scale_id
+    )
+    SELECT
+      w.category_type::text AS category,
+      w.entry_date::text AS day,
+      count(*) AS entry_count,
+      count(*) FILTER (WHERE w.measure_type = 'SCALE') AS scale_entry_count,
+      count(*) FILTER (WHERE w.measure_type = 'COUNT') AS count_entry_count,
+      coalesce(sum(w.count_value), 0.00)::text AS count_sum,
+      count(DISTINCT w.entry_date) AS active_days,
+      round(count(*)::numeric / ${window.days}::int, 2)::text AS average_entries,
+      round(coalesce(sum(w.count_value), 0) / ${window.days}::int, 2)::text AS average_count,
+      avg((w.value_order - 1)::float8 / nullif(s.span, 0)) FILTER (WHERE w.measure_type = 'SCALE') AS average_scale_score
+    FROM window_entries w
+    LEFT JOIN scale_spans s ON s.scale_id = w.scale_id
+    GROUP BY GROUPING SETS ((w.category_type, w.entry_date), (w.category_type))`;
+
+  return rows.map((row) => ({
+    category: row.category,
+    day: row.day,
+    entryCount: Number(row.entry_count),
+    scaleEntryCount: Number(row.scale_entry_count),
+    countEntryCount: Number(row.count_entry_count),
+    countSum: row.count_sum,
+    activeDays: Number(row.active_days),
+    averageEntriesPerDay: row.average_entries,
+    averageCountPerDay: row.average_count,
+    averageScaleScore: row.average_scale_score,
+  }));
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Cache } from '../../cache';
+import type { Logger } from '../../lib/logger';
+import type { EntryEvents } from '../entries/entry-events';
+import type { DashboardRecord } from './types';
+
+/** Cached dashboards live this long at most (CONTRACT.md section 7). */
+export const DASHBOARD_TTL_SECONDS = 5 * 60;
+
+// Outlives every dashboard cached under it by far: a generation that expires can only turn a
+// hit into a miss, never serve an older value.
+const GENERATION_TTL_SECONDS = 24 * 60 * 60;
+
+/** What one cached dashboard is keyed by, besides its owner's generation. */
+export interface DashboardKey {
+  ownerId: bigint;
+  /** 'owner', or a digest of the grantee's readable items. */
+  scope: string;
+  days: number;
+  /** Part of the key so a new day or timezone never reads yesterday's window. */
+  timezone: string;
+  dateTo: string;
+}
+
+/** Called after a commit that changes what some owners' dashboards show. */
+export interface DashboardInvalidator {
+  invalidateOwner(ownerId: bigint): Promise<void>;
+  invalidateOwners(ownerIds: readonly bigint[]): Promise<void>;
+}
+
+// The generation used when the cache cannot be asked: the read computes and stores nothing.
+const UNAVAILABLE = 'unavailable-';
+
+const ownerTag = (ownerId: bigint) => `dashboard:${ownerId}`;
+const generationKey = (ownerId: bigint) => `dashboard-generation:${ownerId}`;
+
+/**
+ * Dashboards in the shared cache (Redis, or in-process without REDIS_URL). Every key of an
+ * owner carries the owner's tag, and invalidation drops the tag. It also moves the owner to
+ * a new generation that is part of every key: a read that computed its numbers before a
+ * write committed and stores them after the invalidation writes under the old generation,
+ * which the next read no longer looks at. The cache is optional: when it fails, reads
+ * compute and invalidation is logged.
+ */
+export class DashboardCache implements DashboardInvalidator {
+  constructor(
+    private readonly cache: Cache,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The owner's current generation; read BEFORE computing, and pass it to `store`. */
+  async generation(ownerId: bigint): Promise<string> {
+    try {
+      return (await this.cache.get<string>(generationKey(ownerId))) ?? 'initial';
+    } catch (error) {
+      this.logger.warn({ err: error }, 'dashboard cache unavailable (generation)');
+      // A fresh value: nothing stored under it can be read back by anyone else.
+      return `${UNAVAILABLE}${randomUUID()}`;
+    }
+  }
+
+  async load(key: DashboardKey, generation: string): Promise<DashboardRecord | undefined> {
+    if (generation.startsWith(UNAVAILABLE)) return undefined;
+    try {
+      return await this.cache.get<DashboardRecord>(cacheKey(key, generation));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'dashboard cache unavailable (read)');
+      return undefined;
+    }
+  }
+
+  async store(key: DashboardKey, generation: string, dashboard: DashboardRecord): Promise<void> {
+    if (generation.startsWith(UNAVAILABLE)) return;
+    try {
+      await this.cache.set(cacheKey(key, generation), dashboard, {
+        ttlSeconds: DASHBOARD_TTL_SECONDS,
+        tags: [ownerTag(key.ownerId)],
+      });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'dashboard cache unavailable (write)');
+    }
+  }
+
+  async invalidateOwners(ownerIds: readonly bigint[]): Promise<void> {
+    const owners = [...new Set(ownerIds)];
+    if (owners.length === 0) return;
+    try {
+      await Promise.all([
+        ...owners.map((ownerId) =>
+          this.cache.set(generationKey(ownerId), randomUUID(), { ttlSeconds: GENERATION_TTL_SECONDS }),
+        ),
+        this.cache.invalidateTags(owners.map(ownerTag)),
+      ]);
+    } catch (error) {
+      this.logger.error({ err: error, ownerIds: owners.map(String) }, 'dashboard cache invalidation failed');
+    }
+  }
+
+  invalidateOwner(ownerId: bigint): Promise<void> {
+    return this.invalidateOwners([ownerId]);
+  }
+
+  /** Every committed entry write drops its owners' dashboards (before the mutation answers). */
+  listenTo(entryEvents: EntryEvents): void {
+    entryEvents.on((event) => this.invalidateOwners(event.ownerIds));
+  }
+}
+
+function cacheKey(key: DashboardKey, generation: string): string {
+  return ['dashboard', key.ownerId, generation, key.scope, key.days, key.timezone, key.dateTo].join(':');
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type DataLoader from 'dataloader';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { invalidField, notFound } from '../../lib/errors';
+import { addDays, todayIn } from '../../lib/local-dates';
+import type { PermissionAuthority } from '../access/authority';
+import { DeedCategory } from '../deeds/enums';
+import type { UserProfile } from '../users/types';
+import { aggregateEntries, type AggregateRow } from './aggregates';
+import type { DashboardCache, DashboardKey } from './dashboard-cache';
+import type { CategoryStatsRecord, DailyStatRecord, DashboardRecord } from './types';
+
+export const MIN_DASHBOARD_DAYS = 1;
+export const MAX_DASHBOARD_DAYS = 365;
+
+/** HASANAAT then SAIYYIAAT, always both (the SDL's order). */
+const CATEGORY_ORDER: readonly DeedCategory[] = [DeedCategory.HASANAAT, DeedCategory.SAIYYIAAT];
+
+/** What a dashboard read needs from the request. */
+export interface DashboardReader {
+  viewerId: bigint;
+  authority: PermissionAuthority;
+  userProfiles: DataLoader<bigint, UserProfile | null>;
+}
+
+/**
+ * The dashboard query (CONTRACT.md section 7): the owner's window in the owner's timezone,
+ * scoped to what the viewer may read, served from the cache when an identical view (owner,
+ * viewer scope, days, window) was computed within 5 minutes and nothing invalidated it.
+ */
+export class DashboardService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: DashboardCache,
+  ) {}
+
+  async dashboard(reader: DashboardReader, args: { days: number; ownerId: bigint | null }): Promise<DashboardRecord> {
+    const days = args.days;
+    if (!Number.isInteger(days) || days < MIN_DASHBOARD_DAYS || days > MAX_DASHBOARD_DAYS) {
+      throw invalidField(['days'], `days must be between ${MIN_DASHBOARD_DAYS} and ${MAX_DASHBOARD_DAYS}`, 'range');
+    }
+    const ownerId = args.ownerId ?? reader.viewerId;
+
+    // The access check runs on every read, cached or not: the scope it yields is part of the key.
+    let itemIds: bigint[] | null = null;
+    let scope = 'owner';
+    if (ownerId !== reader.viewerId) {
+      const granted = await reader.authority.grantedItems(ownerId);
+      if (granted.size === 0) throw notFound('User');
+      itemIds = [...granted.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      scope = scopeDigest(itemIds);
+    }
+    const owner = await reader.userProfiles.load(ownerId);
+    if (!owner) throw notFound('User');
+
+    const dateTo = todayIn(owner.timezone);
+    const dateFrom = addDays(dateTo, -(days - 1));
+    const key: DashboardKey = { ownerId, scope, days, timezone: owner.timezone, dateTo };
+    const generation = await this.cache.generation(ownerId);
+    const cached = await this.cache.load(key, generation);
+    if (cached) return cached;
+
+    const generatedAt = new Date();
+    const rows = await aggregateEntries(this.prisma, { ownerId, dateFrom, dateTo, days, itemIds });
+    const dashboard: DashboardRecord = {
+      ownerId: ownerId.toString(),
+      days,
+      dateFrom,
+      dateTo,
+      timezone: owner.timezone,
+      generatedAt: generatedAt.toISOString(),
+      categories: CATEGORY_ORDER.map((category) => categoryStats(category, rows, dateFrom, days)),
+    };
+    await this.cache.store(key, generation, dashboard);
+    return dashboard;
+  }
+}
+
+/** A grantee's view is keyed by exactly which items they can read (grants, moves, deletes). */
+function scopeDigest(itemIds: readonly bigint[]): string {
+  return createHash('sha256').update(itemIds.join(',')).digest('base64url').slice(0, 22);
+}
+
+function categoryStats(category: DeedCategory, rows: readonly AggregateRow[], dateFrom: string, days: number): CategoryStatsRecord {
+  const mine = rows.filter((row) => row.category === category);
+  const total = mine.find((row) => row.day === null);
+  const byDay = new Map(mine.filter((row) => row.day !== null).map((row) => [row.day, row]));
+  const series: DailyStatRecord[] = Array.from({ length: days }, (_, i) => {
+    const date = addDays(dateFrom, i);
+    const point = byDay.get(date);
+    return {
+      date,
+      entryCount: point?.entryCount ?? 0,
+      countSum: point?.countSum ?? '0.00',
+      averageScaleScore: point?.averageScaleScore ?? null,
+    };
+  });
+  return {
+    category,
+    entryCount: total?.entryCount ?? 0,
+    scaleEntryCount: total?.scaleEntryCount ?? 0,
+    countEntryCount: total?.countEntryCount ?? 0,
+    countSum: total?.countSum ?? '0.00',
+    activeDays: total?.activeDays ?? 0,
+    averageEntriesPerDay: total?.averageEntriesPerDay ?? '0.00',
+    averageCountPerDay: total?.averageCountPerDay ?? '0.00',
+    averageScaleScore: total?.averageScaleScore ?? null,
+    series,
+  };
+}
