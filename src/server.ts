@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { createContext, type Context, type ContextDependencies } from './context';
 import { openDatabase, pgliteDirectory, type Database } from './db/client';
 import { applyMigrations } from './db/migrations';
+import { explorerDisabledRoute, explorerPlugin } from './graphql/explorer';
 import { createErrorFormatter } from './graphql/format-error';
 import { costLimitPlugin, queryLimitRules } from './graphql/limits';
 import { healthRoutes, type ReadinessCheck } from './http/health';
@@ -94,8 +95,8 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
       // Queries read from a replica when DATABASE_REPLICA_URLS is set (db/read-routing.ts).
       readOnlyOperationRouting<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo's landing pages load from a CDN (unusable offline); the explorer is served separately.
-      ApolloServerPluginLandingPageDisabled(),
+      // GraphiQL served whole from this server (Apollo's landing pages load from a CDN).
+      deps.config.explorer ? explorerPlugin<Context>(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -107,6 +108,7 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
   app.use(metricsRoute(metrics));
   app.use(
     GRAPHQL_PATH,
+    ...(deps.config.explorer ? [] : [explorerDisabledRoute]),
     jsonBody(),
     enterRequestScope,
     enterDatabaseRoute,

@@ -1,0 +1,90 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { NextFunction, Request, Response } from 'express';
+import { ErrorCode, httpErrorBody } from '../lib/errors';
+
+/**
+ * The in-browser IDE on `GET /graphql` (CONTRACT.md section 12). GraphiQL comes as one
+ * self-contained page from @graphql-yoga/render-graphiql (scripts, styles, editor workers
+ * inlined), so the explorer works without reaching any other host. Apollo's own landing
+ * pages load from a CDN and are disabled instead.
+ */
+
+/**
+ * The tab a first visit opens with. Sent without headers (`{}`): an Authorization header
+ * holding a placeholder would make every request fail as UNAUTHENTICATED, while `me`
+ * without a token is simply null.
+ */
+export const EXPLORER_SAMPLE_OPERATION = `# Welcome to the Kitaab API.
+#
+# Without a token, \`me\` is null. To act as a user:
+#   1. run the \`Login\` operation below (or \`register\` + \`verifyEmail\`);
+#   2. copy \`token\` from the result;
+#   3. in the "Headers" tab below, enter
+#        { "Authorization": "Bearer <token>" }
+# Ctrl-Enter runs the operation under the cursor.
+
+query Me {
+  me {
+    id
+    email
+    fullName
+  }
+}
+
+mutation Login($email: String!, $password: String!) {
+  login(input: { email: $email, password: $password }) {
+    token
+    expiresAt
+  }
+}
+`;
+
+const SAMPLE_VARIABLES = JSON.stringify({ email: 'you@example.com', password: 'your password' }, null, 2);
+
+export function renderExplorerPage(graphqlPath: string): string {
+  return renderGraphiQL({
+    title: 'Kitaab API explorer',
+    endpoint: graphqlPath,
+    defaultTabs: [{ query: EXPLORER_SAMPLE_OPERATION, variables: SAMPLE_VARIABLES, headers: '{}' }],
+    isHeadersEditorEnabled: true,
+    defaultEditorToolsVisibility: 'headers',
+    // A pasted token stays in the tab for this browser session only, not in localStorage.
+    shouldPersistHeaders: false,
+    // The default favicon is a remote URL; an inline one keeps the page offline.
+    favicon: 'data:,',
+  });
+}
+
+/** Apollo's landing page hook, serving the explorer to requests that prefer HTML. */
+export function explorerPlugin<TContext extends object>(graphqlPath: string): ApolloServerPlugin<TContext> {
+  const html = renderExplorerPage(graphqlPath);
+  return {
+    async serverWillStart() {
+      return {
+        async renderLandingPage() {
+          return { html };
+        },
+      };
+    },
+  };
+}
+
+// The media types Apollo negotiates between when it decides whether to serve a landing page.
+const NEGOTIATED_TYPES = [
+  'application/json',
+  'application/graphql-response+json',
+  'multipart/mixed',
+  'text/html',
+];
+
+/**
+ * With the explorer off (EXPLORER=off), a browser's `GET /graphql` gets a plain JSON 404
+ * saying so, rather than Apollo's CSRF or missing-query error for what is not an operation.
+ */
+export function explorerDisabledRoute(req: Request, res: Response, next: NextFunction): void {
+  if (req.method !== 'GET' || !req.headers.accept || req.accepts(NEGOTIATED_TYPES) !== 'text/html') return next();
+  res
+    .status(404)
+    .json(httpErrorBody(ErrorCode.NOT_FOUND, 'The explorer is disabled (EXPLORER=off): send GraphQL requests to POST /graphql'));
+}
