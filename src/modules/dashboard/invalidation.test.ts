@@ -1,14 +1,15 @@
 import { todayIn } from '../../lib/local-dates';
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import {
+  cachedDashboard,
   category,
+  dashboardAfter,
   day,
   forgetCachedDashboards,
   mutate,
   readDashboard,
   seedDashboardDataset,
   type DashboardDataset,
-  type DashboardJson,
 } from './test-fixtures';
 
 /**
@@ -33,22 +34,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Reads twice, proving the second read came from the cache, and returns it. */
-async function cachedDashboard(user: TestUser, days = 7): Promise<DashboardJson> {
-  const first = await readDashboard(app, user, { days });
-  const second = await readDashboard(app, user, { days });
-  expect(second).toEqual(first);
-  return second;
-}
-
-/** The dashboard right after `event`, which must have been recomputed. */
-async function afterEvent(user: TestUser, event: () => Promise<unknown>, days = 7): Promise<DashboardJson> {
-  const before = await cachedDashboard(user, days);
-  await event();
-  const after = await readDashboard(app, user, { days });
-  expect(after.generatedAt).not.toBe(before.generatedAt);
-  return after;
-}
+const afterEvent = (user: TestUser, event: () => Promise<unknown>, days = 7) => dashboardAfter(app, user, { days }, event);
 
 const gid = (id: bigint | undefined) => String(id!);
 
@@ -67,7 +53,7 @@ const UPDATE_PROFILE = 'mutation ($input: UpdateProfileInput!) { updateProfile(i
 // The tests run in order and each starts from the state the previous one left.
 describe("invalidation of the owner's dashboard", () => {
   it('starts from the hand-computed 7-day numbers', async () => {
-    const dashboard = await cachedDashboard(owner);
+    const dashboard = await cachedDashboard(app, owner, { days: 7 });
     expect(category(dashboard, 'HASANAAT')).toMatchObject({ entryCount: 9, countSum: '6.85' });
     expect(category(dashboard, 'SAIYYIAAT')).toMatchObject({ entryCount: 2, countSum: '1.05' });
   });
@@ -129,7 +115,7 @@ describe("invalidation of the owner's dashboard", () => {
   });
 
   it('other deed changes keep the cached dashboard (renaming is not an invalidating event)', async () => {
-    const before = await cachedDashboard(owner);
+    const before = await cachedDashboard(app, owner, { days: 7 });
     await mutate(app, owner, UPDATE_DEED, { id: gid(data.salahDeedId), name: 'Prayer' });
     expect((await readDashboard(app, owner, { days: 7 })).generatedAt).toBe(before.generatedAt);
   });

@@ -203,6 +203,28 @@ export async function readDashboard(
   return res.data!.dashboard;
 }
 
+/** Reads twice, proving the second read came from the cache (same `generatedAt`), and returns it. */
+export async function cachedDashboard(app: TestApp, viewer: TestUser, variables: { days?: number; ownerId?: string } = {}): Promise<DashboardJson> {
+  const first = await readDashboard(app, viewer, variables);
+  const second = await readDashboard(app, viewer, variables);
+  expect(second).toEqual(first);
+  return second;
+}
+
+/** The dashboard read right after `event`, which must have been recomputed. */
+export async function dashboardAfter(
+  app: TestApp,
+  viewer: TestUser,
+  variables: { days?: number; ownerId?: string },
+  event: () => Promise<unknown>,
+): Promise<DashboardJson> {
+  const before = await cachedDashboard(app, viewer, variables);
+  await event();
+  const after = await readDashboard(app, viewer, variables);
+  expect(after.generatedAt).not.toBe(before.generatedAt);
+  return after;
+}
+
 /** The category block, by name. */
 export function category(dashboard: DashboardJson, name: 'HASANAAT' | 'SAIYYIAAT'): CategoryStatsJson {
   return dashboard.categories.find((c) => c.category === name)!;
