@@ -16,6 +16,8 @@ import { applyMigrations } from './db/migrations';
 import { explorerDisabledRoute, explorerPlugin } from './graphql/explorer';
 import { createErrorFormatter } from './graphql/format-error';
 import { costLimitPlugin, queryLimitRules } from './graphql/limits';
+import { persistedQueriesOptions } from './graphql/persisted-queries';
+import { createRateLimitPlugin } from './graphql/rate-limits';
 import { healthRoutes, type ReadinessCheck } from './http/health';
 import { jsonBody, jsonBodyErrors } from './http/json-body';
 import { assignRequestId, enterRequestScope } from './http/request-id';
@@ -89,8 +91,12 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
     logger: deps.logger.child({ component: 'apollo' }),
     // Depth, root fields and aliases (CONTRACT.md section 8); cost needs variables, so it is a plugin.
     validationRules: [...queryLimitRules],
+    // Automatic persisted queries in the shared cache (graphql/persisted-queries.ts).
+    persistedQueries: persistedQueriesOptions(deps.cache, deps.logger),
     plugins: [
       costLimitPlugin<Context>(),
+      // Section 9 rate limits; RATE_LIMITS=off (load tests) leaves them out.
+      ...(deps.config.rateLimits ? [createRateLimitPlugin(deps.cache, deps.logger)] : []),
       operationMetricsPlugin(metrics),
       // Queries read from a replica when DATABASE_REPLICA_URLS is set (db/read-routing.ts).
       readOnlyOperationRouting<Context>(),

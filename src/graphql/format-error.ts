@@ -17,6 +17,16 @@ function causedByBadScalar(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Apollo's own refusals of a malformed request (an APQ hash that does not match its query, an
+ * unknown APQ version) set an HTTP 4xx but no code: they are the client's fault, not ours.
+ */
+function isRefusedRequest(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 function withCode(formatted: GraphQLFormattedError, code: ErrorCode): GraphQLFormattedError {
   return { ...formatted, extensions: { ...formatted.extensions, code } };
 }
@@ -41,6 +51,7 @@ export function createErrorFormatter(fallbackLogger: Logger) {
     if (causedByBadScalar(error)) return withFieldErrors(withCode(formatted, ErrorCode.BAD_USER_INPUT));
     // The contract has one code for documents the server refuses, syntax errors included.
     if (code === 'GRAPHQL_PARSE_FAILED') return withCode(formatted, ErrorCode.GRAPHQL_VALIDATION_FAILED);
+    if (isRefusedRequest(error)) return withCode(formatted, ErrorCode.BAD_REQUEST);
     if (code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withFieldErrors(formatted);
 
     const scope = currentRequestScope();
