@@ -3,6 +3,7 @@ import type { PrismaClient } from './generated/prisma/client';
 import { createDeedLoaders } from './modules/deeds/loaders';
 import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from './modules/deeds/types';
 import { createEntryLoaders, type EntryLoaders } from './modules/entries/loaders';
+import { createProgressLoaders, type ProgressLoaders } from './modules/progress/loaders';
 import { createSocialLoaders, type SocialLoaders } from './modules/social/loaders';
 import { createUnreadSupportMessageCountLoader, createUserProfileLoader } from './modules/users/loaders';
 import type { UserProfile } from './modules/users/types';
@@ -12,7 +13,7 @@ import type { UserProfile } from './modules/users/types';
  * cross viewers. Modules add theirs here (e.g. `deedsById`) and resolve relation fields
  * through them: never a query per parent row.
  */
-export interface Loaders extends SocialLoaders, EntryLoaders {
+export interface Loaders extends SocialLoaders, EntryLoaders, ProgressLoaders {
   /** Public profiles of live or deleted users, for embedded `owner`, `createdBy`, ... fields. */
   userProfiles: DataLoader<bigint, UserProfile | null>;
   /** `User.unreadSupportMessageCount` by user id. */
@@ -39,5 +40,6 @@ export function createLoaders(prisma: PrismaClient): Loaders {
     ...createSocialLoaders(prisma),
     ...createDeedLoaders(prisma),
     ...createEntryLoaders(prisma),
+    ...createProgressLoaders(prisma),
   };
 }

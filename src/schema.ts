@@ -11,6 +11,9 @@ import { AuditEventResolver } from './modules/audit/resolver';
 import { DashboardResolver } from './modules/dashboard/resolver';
 import { EntryChangeFieldResolver, EntryFieldResolver, EntrySnapshotFieldResolver } from './modules/entries/field-resolvers';
 import { EntryResolver } from './modules/entries/resolver';
+import { MeritItemResolver, TargetItemResolver } from './modules/progress/item-resolvers';
+import { MeritResolver } from './modules/progress/merit-resolver';
+import { TargetResolver } from './modules/progress/target-resolver';
 import { ReflectionResolver } from './modules/reflections/resolver';
 import { ReminderResolver } from './modules/reminders/resolver';
 import { PermissionResolver } from './modules/social/permissions/resolver';
@@ -20,7 +23,7 @@ import { AccountResolver } from './modules/users/account-resolver';
 import { UserResolver } from './modules/users/resolver';
 
 /** Every resolver class of the API. A module joins the schema by adding its resolver here. */
-export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver, RelationResolver, PermissionResolver, EntryResolver, EntryFieldResolver, EntryChangeFieldResolver, EntrySnapshotFieldResolver, DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver, ReflectionResolver, SupportMessageResolver, ReminderResolver, AuditEventResolver, DashboardResolver];
+export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver, RelationResolver, PermissionResolver, EntryResolver, EntryFieldResolver, EntryChangeFieldResolver, EntrySnapshotFieldResolver, DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver, ReflectionResolver, SupportMessageResolver, ReminderResolver, AuditEventResolver, MeritResolver, MeritItemResolver, TargetResolver, TargetItemResolver, DashboardResolver];
 
 /** The executable schema, built from the decorated classes (code-first). */
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -144,7 +144,7 @@ export interface RunningServer {
   readonly logger: Logger;
   readonly jwtKey: Uint8Array;
   readonly metrics: Metrics;
-  /** Background jobs of this instance (none when `REMINDERS=off`). */
+  /** Background jobs of this instance (the reminder run unless `REMINDERS=off`, the progress backstop). */
   readonly jobs: Scheduler;
   /** Drains in-flight requests, then closes the database and cache. Idempotent. */
   stop(): Promise<void>;
@@ -226,7 +226,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     cleanup.push(() => apollo.stop());
 
     // Stopped before the database closes (cleanup runs in reverse), after in-flight runs finish.
-    const jobs = startBackgroundJobs({ config, prisma: db.prisma, mailer: services.mailer, logger, metrics });
+    const jobs = startBackgroundJobs({
+      config,
+      prisma: db.prisma,
+      mailer: services.mailer,
+      goalEvents: services.goalEvents,
+      logger,
+      metrics,
+    });
     cleanup.push(() => jobs.stop());
 
     const port = await listen(httpServer, config.host, config.port);

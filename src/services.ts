@@ -13,6 +13,9 @@ import { ScaleService } from './modules/deeds/scale-service';
 import { EntryReadService } from './modules/entries/read-service';
 import { EntryEvents } from './modules/entries/entry-events';
 import { EntryWriteService } from './modules/entries/write-service';
+import { GoalEvents } from './modules/progress/goal-events';
+import { MeritService } from './modules/progress/merit-service';
+import { TargetService } from './modules/progress/target-service';
 import { ReflectionService } from './modules/reflections/service';
 import { ReminderService } from './modules/reminders/service';
 import { PermissionService } from './modules/social/permissions/service';
@@ -53,6 +56,10 @@ export interface Services {
   support: SupportService;
   reminders: ReminderService;
   audit: AuditEventService;
+  merits: MeritService;
+  targets: TargetService;
+  /** After-commit hook of goal completion (`meritCompleted` subscriptions). */
+  goalEvents: GoalEvents;
   dashboards: DashboardService;
   /** Drops owners' cached dashboards; writers call it after their transactions commit. */
   dashboardCache: DashboardCache;
@@ -61,6 +68,7 @@ export interface Services {
 export function createServices(deps: ServiceDependencies): Services {
   const mailer = createMailer(deps.config);
   const entryEvents = new EntryEvents(deps.logger);
+  const goalEvents = new GoalEvents(deps.logger);
   const dashboardCache = new DashboardCache(deps.cache, deps.logger);
   dashboardCache.listenTo(entryEvents);
   return {
@@ -75,12 +83,15 @@ export function createServices(deps: ServiceDependencies): Services {
     relations: new RelationService(deps.prisma, dashboardCache),
     permissions: new PermissionService(deps.prisma, dashboardCache),
     entryReads: new EntryReadService(deps.prisma),
-    entryWrites: new EntryWriteService(deps.prisma, entryEvents),
+    entryWrites: new EntryWriteService(deps.prisma, entryEvents, goalEvents),
     entryEvents,
     reflections: new ReflectionService(deps.prisma),
     support: new SupportService(deps.prisma),
     reminders: new ReminderService(deps.prisma),
     audit: new AuditEventService(deps.prisma),
+    merits: new MeritService(deps.prisma, goalEvents),
+    targets: new TargetService(deps.prisma),
+    goalEvents,
     dashboards: new DashboardService(deps.prisma, dashboardCache),
     dashboardCache,
   };

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { startBackgroundJobs } from '.';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Mailer } from '../mail';
+import { GoalEvents } from '../modules/progress/goal-events';
 import { startScheduler } from './scheduler';
 
 const silent = pino({ level: 'silent' });
@@ -71,17 +72,17 @@ describe('scheduler', () => {
 });
 
 describe('background jobs of an instance', () => {
-  const deps = { prisma: {} as PrismaClient, mailer: {} as Mailer, logger: silent };
+  const deps = { prisma: {} as PrismaClient, mailer: {} as Mailer, goalEvents: new GoalEvents(silent), logger: silent };
 
-  test('REMINDERS=off runs no reminder job', async () => {
+  test('REMINDERS=off runs no reminder job; the progress backstop always runs', async () => {
     const jobs = startBackgroundJobs({ ...deps, config: { reminders: false } });
-    expect(jobs.jobs).toEqual([]);
+    expect(jobs.jobs).toEqual(['progress-backstop']);
     await jobs.stop();
   });
 
   test('by default the reminder job runs every minute', async () => {
     const jobs = startBackgroundJobs({ ...deps, config: { reminders: true } });
-    expect(jobs.jobs).toEqual(['reminders']);
+    expect(jobs.jobs).toEqual(['reminders', 'progress-backstop']);
     await jobs.stop();
   });
 });

@@ -1,29 +1,30 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Merit, Target, type MeritRecord, type TargetRecord } from '../progress/types';
 import { RecordEntryOutcome } from './enums';
 import { Entry, EntryChange, type EntryHistoryRecord, type EntryRecord } from './types';
-import type { AffectedGoals } from './affected-goals';
 
 /**
- * Mutation payloads. `affectedMerits` / `affectedTargets` (contract: `[Merit!]!` /
- * `[Target!]!`) are filled from `affectedGoals()` but NOT YET EXPOSED: the Merit and Target
- * object types arrive with the progress module, which exposes these two properties as
- * `@Field(() => [Merit])` / `@Field(() => [Target])` on the five payloads below.
+ * Mutation payloads. `affectedMerits` / `affectedTargets` come from `affectedGoals()`, which
+ * runs in the write's transaction (affected-goals.ts); they are declared on each payload
+ * rather than inherited, to keep the contract's field order and per-payload descriptions.
  */
 
-abstract class AffectsGoals {
-  /** Owner's merits whose progress may have changed (empty for non-owners). */
-  affectedMerits!: AffectedGoals['merits'];
-  /** Owner's targets whose progress may have changed (empty for non-owners). */
-  affectedTargets!: AffectedGoals['targets'];
-}
+const OWNER_MERITS = "Owner's merits whose progress may have changed (empty for non-owners).";
+const OWNER_TARGETS = "Owner's targets whose progress may have changed (empty for non-owners).";
 
 @ObjectType('RecordEntryPayload', { description: 'Result of recordEntry.' })
-export class RecordEntryPayload extends AffectsGoals {
+export class RecordEntryPayload {
   @Field(() => Entry, { description: 'The recorded entry.' })
   entry!: EntryRecord;
 
   @Field(() => RecordEntryOutcome, { description: 'What the upsert did.' })
   outcome!: RecordEntryOutcome;
+
+  @Field(() => [Merit], { description: OWNER_MERITS })
+  affectedMerits!: MeritRecord[];
+
+  @Field(() => [Target], { description: OWNER_TARGETS })
+  affectedTargets!: TargetRecord[];
 }
 
 @ObjectType('RecordEntryResult', { description: 'One result of recordEntries.' })
@@ -36,22 +37,34 @@ export class RecordEntryResult {
 }
 
 @ObjectType('RecordEntriesPayload', { description: 'Result of recordEntries.' })
-export class RecordEntriesPayload extends AffectsGoals {
+export class RecordEntriesPayload {
   @Field(() => [RecordEntryResult], { description: 'Results in input order.' })
   results!: RecordEntryResult[];
+
+  @Field(() => [Merit], { description: "Owners' merits whose progress may have changed (only the viewer's own)." })
+  affectedMerits!: MeritRecord[];
+
+  @Field(() => [Target], { description: "Owners' targets whose progress may have changed (only the viewer's own)." })
+  affectedTargets!: TargetRecord[];
 }
 
 @ObjectType('UpdateEntryPayload', { description: 'Result of updateEntry.' })
-export class UpdateEntryPayload extends AffectsGoals {
+export class UpdateEntryPayload {
   @Field(() => Entry, { description: 'The updated entry.' })
   entry!: EntryRecord;
 
   @Field(() => EntryChange, { nullable: true, description: 'The history record written; null if nothing changed.' })
   change!: EntryHistoryRecord | null;
+
+  @Field(() => [Merit], { description: OWNER_MERITS })
+  affectedMerits!: MeritRecord[];
+
+  @Field(() => [Target], { description: OWNER_TARGETS })
+  affectedTargets!: TargetRecord[];
 }
 
 @ObjectType('DeleteEntryPayload', { description: 'Result of deleteEntry.' })
-export class DeleteEntryPayload extends AffectsGoals {
+export class DeleteEntryPayload {
   @Field(() => Entry, { description: 'The entry, with deletedAt set.' })
   entry!: EntryRecord;
 
@@ -60,10 +73,16 @@ export class DeleteEntryPayload extends AffectsGoals {
     description: 'The DELETED history record; null when the entry was already deleted (a no-op).',
   })
   change!: EntryHistoryRecord | null;
+
+  @Field(() => [Merit], { description: OWNER_MERITS })
+  affectedMerits!: MeritRecord[];
+
+  @Field(() => [Target], { description: OWNER_TARGETS })
+  affectedTargets!: TargetRecord[];
 }
 
 @ObjectType('RestoreEntryPayload', { description: 'Result of restoreEntry.' })
-export class RestoreEntryPayload extends AffectsGoals {
+export class RestoreEntryPayload {
   @Field(() => Entry, { description: 'The entry, with deletedAt cleared.' })
   entry!: EntryRecord;
 
@@ -72,4 +91,10 @@ export class RestoreEntryPayload extends AffectsGoals {
     description: 'The RESTORED history record; null when the entry was already live (a no-op).',
   })
   change!: EntryHistoryRecord | null;
+
+  @Field(() => [Merit], { description: OWNER_MERITS })
+  affectedMerits!: MeritRecord[];
+
+  @Field(() => [Target], { description: OWNER_TARGETS })
+  affectedTargets!: TargetRecord[];
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../../context';
 import { BigIntID } from '../../lib/id';
+import { forgetGoalState } from '../progress/actor';
 import { EntryOrder } from './enums';
 import { DeleteEntryInput, EntryFilter, RecordEntriesInput, RecordEntryInput, RestoreEntryInput, UpdateEntryInput } from './inputs';
 import {
@@ -19,10 +20,11 @@ function writerOf(ctx: Context): EntryWriter {
   return { viewerId: viewer.id, authority: ctx.authority, origin: ctx.origin };
 }
 
-/** Later fields of the same request must see the entry as the mutation left it. */
+/** Later fields of the same request must see the entry, and the progress it moved, as the mutation left them. */
 function remember(ctx: Context, entries: readonly EntryRecord[]): void {
   for (const entry of entries) ctx.loaders.entries.clear(entry.id).prime(entry.id, entry);
   ctx.loaders.entryHistoryPages.clearAll();
+  forgetGoalState(ctx.loaders);
 }
 
 @Resolver(() => Entry)

@@ -4,6 +4,7 @@ import { EntryChangeAction } from '../../generated/prisma/enums';
 import { conflict, ErrorCode, invalidField, notFound, type FieldError } from '../../lib/errors';
 import type { PermissionAuthority } from '../access/authority';
 import { affectedGoals, NO_AFFECTED_GOALS, type AffectedGoals } from './affected-goals';
+import type { GoalEvents } from '../progress/goal-events';
 import type { EntryEvents } from './entry-events';
 import { requireEntryWriter } from './entry-access';
 import { recordChange, recordSlot, type EntryActor, type SlotResult } from './entry-changes';
@@ -59,6 +60,7 @@ export class EntryWriteService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly events: EntryEvents,
+    private readonly goalEvents: GoalEvents,
   ) {}
 
   async recordEntry(writer: EntryWriter, input: RecordEntryInput): Promise<RecordResults> {
@@ -114,10 +116,13 @@ export class EntryWriteService {
       const results: SlotResult[] = new Array(writes.length);
       for (const write of lockOrder) results[write.index] = await recordSlot(tx, writer, write);
       const changed = writes.filter((write) => results[write.index]!.change !== null);
-      const goals = changed.length ? await affectedGoals(tx, { actorId: writer.viewerId, slots: changed }) : NO_AFFECTED_GOALS;
+      const goals = changed.length
+        ? await affectedGoals(tx, { actorId: writer.viewerId, origin: writer.origin, slots: changed })
+        : NO_AFFECTED_GOALS;
       return { results, goals };
     }, TRANSACTION_OPTIONS);
     await this.events.emit(recorded.results.flatMap((r) => (r.change ? [{ entry: r.entry, change: r.change }] : [])));
+    await this.goalEvents.meritsCompleted(recorded.goals.completedMerits);
     return recorded;
   }
 
@@ -144,7 +149,7 @@ export class EntryWriteService {
       }
       const updated = await writeEntryState(tx, current.id, { value, notes, deleted: false });
       const change = await recordChange(tx, writer, updated, EntryChangeAction.UPDATED, historyValues(current), historyValues(updated));
-      const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: [slotOf(updated)] });
+      const goals = await affectedGoals(tx, { actorId: writer.viewerId, origin: writer.origin, slots: [slotOf(updated)] });
       return { entry: updated, change, goals };
     });
   }
@@ -159,7 +164,7 @@ export class EntryWriteService {
       if (access.effectivelyDeleted) throw conflict('The deed item or something above it is deleted');
       const deleted = await writeEntryState(tx, current.id, { value: valueOf(current), notes: current.notes, deleted: true });
       const change = await recordChange(tx, writer, deleted, EntryChangeAction.DELETED, historyValues(current), null);
-      const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: [slotOf(deleted)] });
+      const goals = await affectedGoals(tx, { actorId: writer.viewerId, origin: writer.origin, slots: [slotOf(deleted)] });
       return { entry: deleted, change, goals };
     });
   }
@@ -177,7 +182,7 @@ export class EntryWriteService {
       const restored = await writeEntryState(tx, current.id, { value: valueOf(current), notes: current.notes, deleted: false });
       const values = historyValues(current);
       const change = await recordChange(tx, writer, restored, EntryChangeAction.RESTORED, values, values);
-      const goals = await affectedGoals(tx, { actorId: writer.viewerId, slots: [slotOf(restored)] });
+      const goals = await affectedGoals(tx, { actorId: writer.viewerId, origin: writer.origin, slots: [slotOf(restored)] });
       return { entry: restored, change, goals };
     });
   }
@@ -188,6 +193,7 @@ export class EntryWriteService {
   ): Promise<EntryChangeResult> {
     const result = await this.prisma.$transaction(work, TRANSACTION_OPTIONS);
     if (result.change) await this.events.emit([{ entry: result.entry, change: result.change }]);
+    await this.goalEvents.meritsCompleted(result.goals.completedMerits);
     return result;
   }
 }
