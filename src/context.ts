@@ -37,12 +37,21 @@ export interface ContextDependencies {
   jwtKey: Uint8Array;
 }
 
-/** Throws UNAUTHENTICATED (failing the whole request) when a token is sent but not valid. */
-export async function createContext(deps: ContextDependencies, req: Request): Promise<Context> {
-  const scope = currentRequestScope();
-  const requestId = scope?.requestId ?? requestIdFrom(req.headers['x-request-id']);
-  const logger = scope?.logger ?? deps.logger.child({ requestId });
-  const viewer = await resolveViewer(req, { jwtKey: deps.jwtKey, users: deps.services.users });
+/** Who runs an operation and from where: what an HTTP request or a WebSocket operation supplies. */
+export interface OperationIdentity {
+  readonly requestId: string;
+  readonly viewer: Viewer | null;
+  readonly origin: RequestOrigin;
+  /** Carries `requestId`; the viewer's id is added here. */
+  readonly logger: Logger;
+}
+
+/**
+ * The context of one operation, over HTTP or a WebSocket: every call gets fresh DataLoaders
+ * and a fresh permission authority, so nothing remembered crosses operations.
+ */
+export function buildContext(deps: ContextDependencies, identity: OperationIdentity): Context {
+  const { requestId, viewer, origin, logger } = identity;
   return {
     requestId,
     viewer,
@@ -51,7 +60,21 @@ export async function createContext(deps: ContextDependencies, req: Request): Pr
     services: deps.services,
     loaders: createLoaders(deps.prisma),
     authority: new PermissionAuthority(deps.prisma, viewer?.id ?? null),
-    origin: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null, requestId },
+    origin,
     logger: viewer ? logger.child({ userId: viewer.id.toString() }) : logger,
   };
+}
+
+/** Throws UNAUTHENTICATED (failing the whole request) when a token is sent but not valid. */
+export async function createContext(deps: ContextDependencies, req: Request): Promise<Context> {
+  const scope = currentRequestScope();
+  const requestId = scope?.requestId ?? requestIdFrom(req.headers['x-request-id']);
+  const logger = scope?.logger ?? deps.logger.child({ requestId });
+  const viewer = await resolveViewer(req, { jwtKey: deps.jwtKey, users: deps.services.users });
+  return buildContext(deps, {
+    requestId,
+    viewer,
+    origin: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null, requestId },
+    logger,
+  });
 }

@@ -18,12 +18,13 @@ import { ReflectionResolver } from './modules/reflections/resolver';
 import { ReminderResolver } from './modules/reminders/resolver';
 import { PermissionResolver } from './modules/social/permissions/resolver';
 import { RelationResolver } from './modules/social/relations/resolver';
+import { SubscriptionResolver, subscribeOnlyPubSub } from './modules/subscriptions/resolver';
 import { SupportMessageResolver } from './modules/support/resolver';
 import { AccountResolver } from './modules/users/account-resolver';
 import { UserResolver } from './modules/users/resolver';
 
 /** Every resolver class of the API. A module joins the schema by adding its resolver here. */
-export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver, RelationResolver, PermissionResolver, EntryResolver, EntryFieldResolver, EntryChangeFieldResolver, EntrySnapshotFieldResolver, DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver, ReflectionResolver, SupportMessageResolver, ReminderResolver, AuditEventResolver, MeritResolver, MeritItemResolver, TargetResolver, TargetItemResolver, DashboardResolver];
+export const resolvers: NonEmptyArray<Function> = [UserResolver, AccountResolver, RelationResolver, PermissionResolver, EntryResolver, EntryFieldResolver, EntryChangeFieldResolver, EntrySnapshotFieldResolver, DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver, ReflectionResolver, SupportMessageResolver, ReminderResolver, AuditEventResolver, MeritResolver, MeritItemResolver, TargetResolver, TargetItemResolver, DashboardResolver, SubscriptionResolver];
 
 /** The executable schema, built from the decorated classes (code-first). */
 export function buildAppSchema(): Promise<GraphQLSchema> {
@@ -36,6 +37,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     ],
     validate: true,
     validateFn: validateArgument,
+    // Unused: each subscription has its own `subscribe` (modules/subscriptions).
+    pubSub: subscribeOnlyPubSub,
     // The committed schema.graphql is written by `npm run schema:emit`, never at runtime.
     emitSchemaFile: false,
   });

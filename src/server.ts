@@ -13,9 +13,11 @@ import type { Config } from './config';
 import { createContext, type Context, type ContextDependencies } from './context';
 import { openDatabase, pgliteDirectory, type Database } from './db/client';
 import { applyMigrations } from './db/migrations';
+import { createEventBus, type EventBus } from './events';
 import { explorerDisabledRoute, explorerPlugin } from './graphql/explorer';
 import { createErrorFormatter } from './graphql/format-error';
 import { costLimitPlugin, queryLimitRules } from './graphql/limits';
+import { serveSubscriptions, subscriptionDrainPlugin } from './graphql/subscriptions/server';
 import { persistedQueriesOptions } from './graphql/persisted-queries';
 import { createRateLimitPlugin } from './graphql/rate-limits';
 import { healthRoutes, type ReadinessCheck } from './http/health';
@@ -80,8 +82,12 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
   let shuttingDown = false;
   const metrics = deps.metrics ?? new Metrics();
 
+  const executableSchema = schema ?? (await buildAppSchema());
+  // Subscriptions over graphql-ws, on the same path and HTTP server (CONTRACT.md section 10).
+  const subscriptions = serveSubscriptions({ httpServer, path: GRAPHQL_PATH, schema: executableSchema, deps });
+
   const apollo = new ApolloServer<Context>({
-    schema: schema ?? (await buildAppSchema()),
+    schema: executableSchema,
     formatError: createErrorFormatter(deps.logger),
     // Stack traces go to the log, never to clients; Apollo would otherwise decide from NODE_ENV.
     includeStacktraceInErrorResponses: false,
@@ -101,6 +107,7 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
       // Queries read from a replica when DATABASE_REPLICA_URLS is set (db/read-routing.ts).
       readOnlyOperationRouting<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      subscriptionDrainPlugin<Context>(subscriptions),
       // GraphiQL served whole from this server (Apollo's landing pages load from a CDN).
       deps.config.explorer ? explorerPlugin<Context>(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -144,6 +151,8 @@ export interface RunningServer {
   readonly logger: Logger;
   readonly jwtKey: Uint8Array;
   readonly metrics: Metrics;
+  /** Subscription events: Redis pub/sub across instances, or in-process. */
+  readonly events: EventBus;
   /** Background jobs of this instance (the reminder run unless `REMINDERS=off`, the progress backstop). */
   readonly jobs: Scheduler;
   /** Drains in-flight requests, then closes the database and cache. Idempotent. */
@@ -207,12 +216,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const cache = countCacheLookups(await createCache(config, logger), metrics);
     cleanup.push(() => cache.close());
 
+    const events = createEventBus(config, logger);
+    cleanup.push(() => events.close());
+    await events.start();
+
     const readinessChecks: ReadinessCheck[] = [{ name: 'database', check: () => db.ping() }];
     // Redis down: every request is still served (fallbacks), so /readyz says degraded with a 200.
     if (cache.kind === 'redis') readinessChecks.push({ name: 'redis', optional: true, check: () => cache.ping() });
     redisConnectionOf(cache)?.breaker.onStateChange((state) => metrics.setRedisBreakerState(state));
 
-    const services = createServices({ config, prisma: db.prisma, cache, logger, jwtKey });
+    const services = createServices({ config, prisma: db.prisma, cache, logger, jwtKey, events });
     const { httpServer, apollo, markShuttingDown } = await createApp({
       config,
       prisma: db.prisma,
@@ -249,6 +262,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger,
       jwtKey,
       metrics,
+      events,
       jobs,
       stop: () => {
         markShuttingDown();

@@ -1,5 +1,6 @@
 import type { Cache } from './cache';
 import type { Config } from './config';
+import type { EventBus } from './events';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
 import { createMailer, type Mailer } from './mail';
@@ -20,6 +21,7 @@ import { ReflectionService } from './modules/reflections/service';
 import { ReminderService } from './modules/reminders/service';
 import { PermissionService } from './modules/social/permissions/service';
 import { RelationService } from './modules/social/relations/service';
+import { SubscriptionService } from './modules/subscriptions/service';
 import { SupportService } from './modules/support/service';
 import { AuthService } from './modules/users/auth-service';
 import { DataExportService } from './modules/users/data-export';
@@ -33,6 +35,8 @@ export interface ServiceDependencies {
   logger: Logger;
   /** Signs access tokens (login, register, password changes). */
   jwtKey: Uint8Array;
+  /** After-commit events for subscribers on every instance. */
+  events: EventBus;
 }
 
 /** Every domain service, shared by all requests (each module adds its own here). */
@@ -56,6 +60,8 @@ export interface Services {
   support: SupportService;
   reminders: ReminderService;
   audit: AuditEventService;
+  /** Subscription event streams, and the publishers that feed them after commits. */
+  subscriptions: SubscriptionService;
   merits: MeritService;
   targets: TargetService;
   /** After-commit hook of goal completion (`meritCompleted` subscriptions). */
@@ -68,6 +74,8 @@ export interface Services {
 export function createServices(deps: ServiceDependencies): Services {
   const mailer = createMailer(deps.config);
   const entryEvents = new EntryEvents(deps.logger);
+  const subscriptions = new SubscriptionService(deps.prisma, deps.events);
+  entryEvents.on((committed) => subscriptions.publishEntryChanges(committed));
   const goalEvents = new GoalEvents(deps.logger);
   const dashboardCache = new DashboardCache(deps.cache, deps.logger);
   dashboardCache.listenTo(entryEvents);
@@ -89,6 +97,7 @@ export function createServices(deps: ServiceDependencies): Services {
     support: new SupportService(deps.prisma),
     reminders: new ReminderService(deps.prisma),
     audit: new AuditEventService(deps.prisma),
+    subscriptions,
     merits: new MeritService(deps.prisma, goalEvents),
     targets: new TargetService(deps.prisma),
     goalEvents,

@@ -9,6 +9,8 @@ export interface Viewer {
   readonly id: bigint;
   /** The live user row, loaded once per request while checking the token. */
   readonly user: UserRecord;
+  /** When the token expires (a subscription socket closes then). */
+  readonly tokenExpiresAt: Date;
 }
 
 export interface ViewerDependencies {
@@ -56,7 +58,7 @@ export async function resolveViewerFromAuthorization(
   // second as the password change would be refused.
   if (claims.issuedAt < Math.floor(user.passwordChangedAt.getTime() / 1000)) throw invalidToken();
 
-  return { id: user.id, user };
+  return { id: user.id, user, tokenExpiresAt: new Date(claims.expiresAt * 1000) };
 }
 
 export function resolveViewer(

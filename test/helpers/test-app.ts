@@ -56,10 +56,12 @@ let userSeq = 0;
 export interface TestAppOptions {
   /** Where the server logs (e.g. a pino logger on a capturing stream); silent by default. */
   logger?: Logger;
+  /** Another app's database: this app is a second instance of the same deployment, and leaves the database to its owner. */
+  database?: TestDatabase;
 }
 
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-test-app-'));
   const config: Config = {
     ...loadConfig({
@@ -110,7 +112,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     },
     async stop() {
       await server.stop();
-      await database.drop();
+      if (!options.database) await database.drop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import type { Logger } from '../lib/logger';
+import { LocalTopics, type EventBus, type EventHandler, type EventMessage } from './event-bus';
+
+// Publishing never waits on a slow or absent Redis: the mutation that publishes already committed.
+const PUBLISH_TIMEOUT_MS = 500;
+const CONNECT_TIMEOUT_MS = 2_000;
+/** How long startup waits for the subscription before serving anyway. */
+const START_WAIT_MS = 2_000;
+
+interface Envelope {
+  /** The publishing instance, which already dispatched the message to its own handlers. */
+  origin: string;
+  topic: string;
+  message: EventMessage;
+}
+
+function retryStrategy(attempt: number): number {
+  return Math.min(attempt * 200, 2_000);
+}
+
+function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const { origin, topic, message } = value as Record<string, unknown>;
+  return typeof origin === 'string' && typeof topic === 'string' && typeof message === 'object' && message !== null;
+}
+
+/**
+ * Cross-instance events over Redis pub/sub: one channel per deployment, every instance
+ * subscribed once (a subscriber connection cannot run other commands, so it is separate
+ * from the publisher), topics dispatched in-process. A message is handed to this instance's
+ * own handlers directly, so they keep getting events while Redis is down; other instances
+ * get them in publish order. Pub/sub is at-most-once: what is published while Redis is down
+ * does not reach other instances.
+ */
+export class RedisEventBus implements EventBus {
+  readonly kind = 'redis' as const;
+  private readonly instanceId = randomUUID();
+  private readonly topics: LocalTopics;
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+
+  constructor(
+    url: string,
+    /** Redis channel shared by the instances of one deployment (see createEventBus). */
+    private readonly channel: string,
+    private readonly logger: Logger,
+  ) {
+    this.topics = new LocalTopics((error, topic) => logger.error({ err: error, topic }, 'event handler failed'));
+    this.publisher = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      commandTimeout: PUBLISH_TIMEOUT_MS,
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      maxRetriesPerRequest: 1,
+      retryStrategy,
+    });
+    // Keeps SUBSCRIBE queued until Redis answers, and re-subscribes after every reconnect.
+    this.subscriber = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, retryStrategy });
+    for (const [role, client] of [
+      ['publisher', this.publisher],
+      ['subscriber', this.subscriber],
+    ] as const) {
+      client.on('error', (error: Error) => logger.warn({ err: error, role }, 'redis event bus connection error'));
+    }
+    this.subscriber.on('message', (channel: string, raw: string) => {
+      if (channel === this.channel) this.receive(raw);
+    });
+  }
+
+  async start(): Promise<void> {
+    this.publisher.connect().catch(() => {
+      // Logged by the error listener; ioredis keeps reconnecting.
+    });
+    const subscribed = this.subscriber.subscribe(this.channel).then(
+      () => true,
+      (error: unknown) => {
+        this.logger.warn({ err: error }, 'redis event bus could not subscribe');
+        return false;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), START_WAIT_MS);
+    });
+    const ready = await Promise.race([subscribed, waited]);
+    clearTimeout(timer);
+    if (!ready) this.logger.warn('redis event bus is not subscribed yet: other instances\' events arrive once Redis answers');
+  }
+
+  publish(topic: string, message: EventMessage): void {
+    this.topics.dispatch(topic, message);
+    const envelope: Envelope = { origin: this.instanceId, topic, message };
+    this.publisher.publish(this.channel, JSON.stringify(envelope)).catch((error: unknown) => {
+      this.logger.warn({ err: error, topic }, 'event not published to other instances');
+    });
+  }
+
+  subscribe(topic: string, handler: EventHandler): () => void {
+    return this.topics.subscribe(topic, handler);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.publisher, this.subscriber].map(quit));
+  }
+
+  private receive(raw: string): void {
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(raw);
+    } catch {
+      envelope = undefined;
+    }
+    if (!isEnvelope(envelope)) {
+      this.logger.warn('malformed message on the event channel');
+      return;
+    }
+    if (envelope.origin === this.instanceId) return;
+    this.topics.dispatch(envelope.topic, envelope.message);
+  }
+}
+
+async function quit(client: Redis): Promise<void> {
+  // Only a connected client can say goodbye; otherwise stop reconnect attempts outright.
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
+  try {
+    await client.quit();
+  } catch {
+    client.disconnect();
+  }
+}

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { CloseCode, type Context as SocketContext } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { resolveViewerFromAuthorization, type Viewer } from '../../auth/viewer';
+import { buildContext, type Context, type ContextDependencies, type OperationIdentity } from '../../context';
+import { ErrorCode } from '../../lib/errors';
+import { runInRequestScope } from '../../lib/request-scope';
+import type { RequestOrigin } from '../../modules/audit/audit-log';
+import { createErrorFormatter } from '../format-error';
+import { prepareSubscription, subscribeWithEventContexts } from './operation';
+
+/**
+ * Subscriptions over graphql-ws on the GraphQL path (CONTRACT.md sections 2 and 10).
+ *
+ * - `connection_init` carries `{ "authorization": "Bearer <JWT>" }`, checked by the same code
+ *   as HTTP. An invalid, expired or revoked token closes the socket with 4403; no token
+ *   connects anonymously (operations then fail UNAUTHENTICATED). The socket closes (4403)
+ *   when the token expires.
+ * - Every operation gets its own context, built like an HTTP request's, and every event of a
+ *   subscription executes with a fresh one (see subscribeWithEventContexts).
+ */
+
+/** What one socket authenticated as, from `connection_init`. */
+interface Connection {
+  viewer: Viewer | null;
+  origin: Omit<RequestOrigin, 'requestId'>;
+}
+
+export interface SubscriptionServer {
+  /** Closes every socket (1001 Going away) and stops accepting new ones. */
+  dispose(): Promise<void>;
+}
+
+export const INVALID_TOKEN_CLOSE_REASON = 'Invalid or expired token';
+export const TOKEN_EXPIRED_CLOSE_REASON = 'Token expired';
+
+// setTimeout's ceiling (~24.8 days); tokens live 24 h.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): unknown {
+  return params?.authorization ?? params?.Authorization;
+}
+
+function isUnauthenticated(error: unknown): boolean {
+  return (error as GraphQLError | undefined)?.extensions?.code === ErrorCode.UNAUTHENTICATED;
+}
+
+/** `http` is Apollo's hint for the HTTP status; a socket has none. */
+function withoutHttpHint(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('http' in formatted.extensions)) return formatted;
+  const { http: _http, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
+export function serveSubscriptions(options: {
+  httpServer: http.Server;
+  path: string;
+  schema: GraphQLSchema;
+  deps: ContextDependencies;
+}): SubscriptionServer {
+  const { schema, deps } = options;
+  const logger = deps.logger.child({ component: 'subscriptions' });
+  const formatError = createErrorFormatter(deps.logger);
+  const connections = new WeakMap<SocketContext, Connection>();
+  /** Builds a fresh context for each event of the operation whose context is the key. */
+  const eventContexts = new WeakMap<object, () => Context>();
+
+  const format = (errors: readonly GraphQLError[], context?: Context): GraphQLFormattedError[] => {
+    const formatAll = () => errors.map((error) => withoutHttpHint(formatError(error.toJSON(), error)));
+    return context ? runInRequestScope({ requestId: context.requestId, logger: context.logger }, formatAll) : formatAll();
+  };
+
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const server = useServer<Record<string, unknown>>(
+    {
+      schema,
+      isProd: true,
+
+      async onConnect(ctx) {
+        const { socket, request } = ctx.extra;
+        const authorization = authorizationOf(ctx.connectionParams);
+        let viewer: Viewer | null;
+        try {
+          if (authorization !== undefined && typeof authorization !== 'string') throw new TypeError('authorization is not a string');
+          viewer = await resolveViewerFromAuthorization(authorization, { jwtKey: deps.jwtKey, users: deps.services.users });
+        } catch (error) {
+          if (isUnauthenticated(error) || error instanceof TypeError) {
+            socket.close(CloseCode.Forbidden, INVALID_TOKEN_CLOSE_REASON);
+          } else {
+            logger.error({ err: error }, 'subscription connection failed');
+            socket.close(CloseCode.InternalServerError, 'Internal server error');
+          }
+          // graphql-ws then tries 4403 itself: a socket already closing ignores it.
+          return false;
+        }
+
+        if (viewer) {
+          const expiry = setTimeout(
+            () => socket.close(CloseCode.Forbidden, TOKEN_EXPIRED_CLOSE_REASON),
+            Math.min(Math.max(viewer.tokenExpiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS),
+          );
+          socket.once('close', () => clearTimeout(expiry));
+        }
+        connections.set(ctx, {
+          viewer,
+          origin: { ipAddress: request.socket.remoteAddress ?? null, userAgent: request.headers['user-agent'] ?? null },
+        });
+        return true;
+      },
+
+      onSubscribe(ctx, id, payload) {
+        const connection = connections.get(ctx);
+        if (!connection) throw new Error('subscribe before the connection was acknowledged');
+        const prepared = prepareSubscription(schema, payload);
+        if ('errors' in prepared) return prepared.errors;
+
+        const requestId = randomUUID();
+        const identity: OperationIdentity = {
+          requestId,
+          viewer: connection.viewer,
+          origin: { ...connection.origin, requestId },
+          logger: deps.logger.child({ requestId, subscriptionId: id }),
+        };
+        const contextValue = buildContext(deps, identity);
+        eventContexts.set(contextValue, () => buildContext(deps, identity));
+        contextValue.logger.debug({ operationName: payload.operationName ?? null }, 'subscription started');
+        return {
+          schema,
+          document: prepared.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
+      },
+
+      subscribe(args) {
+        const operationContext = args.contextValue as Context;
+        return subscribeWithEventContexts(args, eventContexts.get(operationContext) ?? (() => operationContext));
+      },
+
+      onNext(_ctx, _id, _payload, args, result) {
+        if (!result.errors?.length) return;
+        return { ...result, errors: format(result.errors, args.contextValue as Context) };
+      },
+
+      onError(_ctx, _id, _payload, errors) {
+        return format(errors);
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    dispose: async () => {
+      await server.dispose();
+    },
+  };
+}
+
+/** Apollo's drain phase closes the sockets, as the HTTP drain plugin ends open requests. */
+export function subscriptionDrainPlugin<TContext extends object>(server: SubscriptionServer): ApolloServerPlugin<TContext> {
+  return {
+    async serverWillStart() {
+      return {
+        async drainServer() {
+          await server.dispose();
+        },
+      };
+    },
+  };
+}

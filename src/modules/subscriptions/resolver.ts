@@ -1,0 +1,38 @@
+import { Arg, Resolver, Root, Subscription, type PubSub, type SubscribeResolverData } from 'type-graphql';
+import type { Context } from '../../context';
+import { BigIntID } from '../../lib/id';
+import { EntryChange, type EntryHistoryRecord } from '../entries/types';
+
+/**
+ * type-graphql insists on a `pubSub` once a schema has subscriptions, even when every one
+ * brings its own `subscribe` (ours read the per-process event bus, src/events). Never called.
+ */
+export const subscribeOnlyPubSub: PubSub = {
+  publish() {
+    throw new Error('subscriptions publish through services.subscriptions, not type-graphql topics');
+  },
+  subscribe() {
+    throw new Error('every subscription declares its own `subscribe`');
+  },
+};
+
+interface EntryRecordedArgs {
+  ownerId?: bigint | null;
+}
+
+@Resolver()
+export class SubscriptionResolver {
+  @Subscription(() => EntryChange, {
+    description: 'Entry changes for an owner (default: the viewer); READ grantees only get changes on items they can read.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, EntryRecordedArgs, Context>) =>
+      context.services.subscriptions.entryChanges(context, args.ownerId ?? null),
+  })
+  entryRecorded(
+    @Root() change: EntryHistoryRecord,
+    // Read by `subscribe` above; declared here so it is part of the schema.
+    @Arg('ownerId', () => BigIntID, { nullable: true, description: 'Owner whose entries to watch; defaults to the viewer.' })
+    _ownerId: bigint | null,
+  ): EntryHistoryRecord {
+    return change;
+  }
+}

@@ -1,0 +1,82 @@
+import { requireViewer } from '../../auth/require-viewer';
+import type { Viewer } from '../../auth/viewer';
+import type { EventBus, EventMessage } from '../../events';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { EventQueue, mapAsyncIterable, SKIP } from '../../lib/async-iterables';
+import { notFound } from '../../lib/errors';
+import type { Logger } from '../../lib/logger';
+import type { PermissionAuthority } from '../access/authority';
+import type { EntriesCommitted } from '../entries/entry-events';
+import { EntryChangeAction } from '../entries/enums';
+import type { EntryHistoryRecord } from '../entries/types';
+
+/**
+ * The events behind `Subscription` (CONTRACT.md section 10). Writers publish ids after their
+ * transaction committed; each subscriber re-reads the row on delivery and sees it only if
+ * its access at that moment allows, so a grant revoked mid-subscription stops the events.
+ */
+
+/** The subscribing operation's pieces of the context. */
+export interface Subscriber {
+  viewer: Viewer | null;
+  /** Used by this subscription alone: it forgets its answers before every event. */
+  authority: PermissionAuthority;
+  logger: Logger;
+}
+
+/** A subscriber this many events behind loses the oldest ones. */
+const MAX_UNDELIVERED_EVENTS = 1_000;
+
+const PUBLISHED_ACTIONS: ReadonlySet<EntryChangeAction> = new Set([
+  EntryChangeAction.CREATED,
+  EntryChangeAction.UPDATED,
+  EntryChangeAction.DELETED,
+  EntryChangeAction.RESTORED,
+]);
+
+export const entryTopic = (ownerId: bigint): string => `entryRecorded:${ownerId}`;
+
+export class SubscriptionService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly events: EventBus,
+  ) {}
+
+  /** After-commit listener of every entry write. */
+  publishEntryChanges(committed: EntriesCommitted): void {
+    for (const { entry, change } of committed.changes) {
+      if (!PUBLISHED_ACTIONS.has(change.action)) continue;
+      this.events.publish(entryTopic(entry.userId), { historyId: change.id.toString(), deedItemId: entry.deedItemId.toString() });
+    }
+  }
+
+  /**
+   * `entryRecorded(ownerId)`: the owner's committed changes on items the subscriber can read
+   * when each one is delivered. Another owner with nothing readable: NOT_FOUND, as for
+   * `entries(filter: { ownerId })`.
+   */
+  async entryChanges(subscriber: Subscriber, ownerId: bigint | null): Promise<AsyncIterableIterator<EntryHistoryRecord>> {
+    const viewer = requireViewer(subscriber);
+    const owner = ownerId ?? viewer.id;
+    const { authority } = subscriber;
+    if (!(await authority.canReadSomethingOf(owner))) throw notFound('User');
+
+    return mapAsyncIterable(this.listen(entryTopic(owner), subscriber.logger), async (message) => {
+      authority.forget();
+      if (!(await authority.itemAccess(BigInt(message.deedItemId!)))) return SKIP;
+      const change = await this.prisma.entryHistory.findUnique({ where: { id: BigInt(message.historyId!) } });
+      return change ?? SKIP;
+    });
+  }
+
+  private listen(topic: string, logger: Logger): EventQueue<EventMessage> {
+    let unsubscribe = (): void => {};
+    const queue = new EventQueue<EventMessage>(
+      () => unsubscribe(),
+      MAX_UNDELIVERED_EVENTS,
+      () => logger.warn({ topic }, 'subscriber too far behind: oldest event dropped'),
+    );
+    unsubscribe = this.events.subscribe(topic, (message) => queue.push(message));
+    return queue;
+  }
+}
