@@ -10,7 +10,7 @@ export interface RedisBreakerOptions {
   timeoutMs?: number;
   /** How long an open breaker refuses everything before letting one trial command through. */
   resetTimeoutMs?: number;
-  /** Commands in the rolling window before failures can open the breaker. */
+  /** Commands in the rolling window before a failure rate over 50% can open the breaker. */
   volumeThreshold?: number;
 }
 
@@ -27,6 +27,9 @@ export class RedisUnavailableError extends Error {
 const COMMAND_TIMEOUT_MS = 100;
 const RESET_TIMEOUT_MS = 1_000;
 const VOLUME_THRESHOLD = 3;
+// Failures in a row that open the breaker even when the rolling window still holds mostly
+// successes (a quiet process whose Redis just hung would otherwise pay the timeout for long).
+const CONSECUTIVE_FAILURES_TO_OPEN = 3;
 
 class RedisTimeoutError extends Error {
   constructor(ms: number) {
@@ -58,7 +61,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /**
  * One circuit breaker (opossum) in front of every Redis command of a process: once commands
- * fail or time out, it opens and callers get a RedisUnavailableError at once instead of
+ * fail or time out (three in a row, or most of those in the last 10 s), it opens and callers get a RedisUnavailableError at once instead of
  * waiting; every `resetTimeoutMs` one trial command is let through (half-open), and a success
  * closes it again. An error reply (WRONGTYPE, a script error) means Redis is up: it is passed
  * through as is and does not count against the breaker.
@@ -67,6 +70,7 @@ export class RedisBreaker {
   private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
   private readonly listeners = new Set<(state: RedisBreakerState) => void>();
   private current: RedisBreakerState = 'closed';
+  private failuresInARow = 0;
 
   constructor(
     private readonly logger: Logger,
@@ -87,6 +91,13 @@ export class RedisBreaker {
     this.breaker.on('open', () => this.enter('open'));
     this.breaker.on('halfOpen', () => this.enter('half_open'));
     this.breaker.on('close', () => this.enter('closed'));
+    this.breaker.on('success', () => {
+      this.failuresInARow = 0;
+    });
+    this.breaker.on('failure', () => {
+      this.failuresInARow += 1;
+      if (this.failuresInARow >= CONSECUTIVE_FAILURES_TO_OPEN && this.breaker.closed) this.breaker.open();
+    });
   }
 
   /** Runs one Redis command; rejects with RedisUnavailableError (or the Redis error reply). */
