@@ -19,6 +19,7 @@ import { createErrorFormatter } from './graphql/format-error';
 import { costLimitPlugin, queryLimitRules } from './graphql/limits';
 import { serveSubscriptions, subscriptionDrainPlugin } from './graphql/subscriptions/server';
 import { persistedQueriesOptions } from './graphql/persisted-queries';
+import { loadTrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
 import { createRateLimitPlugin } from './graphql/rate-limits';
 import { healthRoutes, type ReadinessCheck } from './http/health';
 import { jsonBody, jsonBodyErrors } from './http/json-body';
@@ -100,6 +101,8 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
     // Automatic persisted queries in the shared cache (graphql/persisted-queries.ts).
     persistedQueries: persistedQueriesOptions(deps.cache, deps.logger),
     plugins: [
+      // PERSISTED_OPERATIONS=only: the client SDK's operations and nothing else, ahead of APQ.
+      ...(deps.config.persistedOperations === 'only' ? [trustedDocumentsPlugin<Context>(loadTrustedDocuments())] : []),
       costLimitPlugin<Context>(),
       // Section 9 rate limits; RATE_LIMITS=off (load tests) leaves them out.
       ...(deps.config.rateLimits ? [createRateLimitPlugin(deps.cache, deps.logger)] : []),
