@@ -169,7 +169,9 @@ describe('revokePermission', () => {
     const v2 = (await grant(app, owner, relationId, rootId, 'WRITE')).permission;
     expect(await canRead(grantee, childId)).toBe(true);
 
-    expect(errorCode(await app.gql(REVOKE, { id: v2.id }, { token: grantee.token }))).toBe('NOT_FOUND');
+    // The grantee sees the active version but may not end it; the superseded one they cannot see.
+    expect(errorCode(await app.gql(REVOKE, { id: v2.id }, { token: grantee.token }))).toBe('FORBIDDEN');
+    expect(errorCode(await app.gql(REVOKE, { id: v1.id }, { token: grantee.token }))).toBe('NOT_FOUND');
     expect(errorCode(await app.gql(REVOKE, { id: v2.id }, { token: stranger.token }))).toBe('NOT_FOUND');
     expect(errorCode(await app.gql(REVOKE, { id: '999999999' }, { token: owner.token }))).toBe('NOT_FOUND');
     // A superseded version is no longer in force: CONFLICT (the active one would stay).

@@ -140,14 +140,20 @@ export class PermissionService {
   /**
    * Ends the active version. Only the grantor may, and only an active version: revoking a
    * revoked or superseded version is CONFLICT (a no-op could hide that a newer version is
-   * still in force).
+   * still in force). The grantee sees their active grants (permissionsGrantedToMe,
+   * Relation.permissions), so for them an active one is FORBIDDEN and any other NOT_FOUND.
    */
   async revoke(actor: SocialActor, permissionId: bigint): Promise<{ permission: PermissionRecord; relation: RelationRecord }> {
     const existing = await this.prisma.permission.findUnique({ where: { id: permissionId }, select: { relationId: true } });
     if (!existing) throw notFound('Permission');
     const result = await this.prisma.$transaction(async (tx) => {
       const locked = await lockVisibleRelation(tx, actor.authority, existing.relationId);
-      if (!locked || locked.role !== 'REQUESTEE') throw notFound('Permission');
+      if (!locked) throw notFound('Permission');
+      if (locked.role === 'REQUESTER') {
+        const current = await tx.permission.findUniqueOrThrow({ where: { id: permissionId }, select: { isActive: true } });
+        if (current.isActive) throw forbidden('Only the grantor can revoke a permission');
+        throw notFound('Permission');
+      }
       const [permission] = await tx.permission.updateManyAndReturn({
         where: { id: permissionId, isActive: true },
         data: { isActive: false, revokedAt: new Date() },
