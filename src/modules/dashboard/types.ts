@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar, DecimalScalar, type LocalDate, TimeZoneScalar } from '../../lib/scalars';
 import { DeedCategory } from '../deeds/enums';
+import { UserProfile } from '../users/types';
 
 /**
  * The dashboard is a computed value object (CONTRACT.md sections 1 and 7). Its records are
@@ -91,7 +92,10 @@ export class CategoryStats {
 
 @ObjectType('Dashboard', { description: "Aggregates of the owner's live entries over the last N days (a computed value, no id)." })
 export class Dashboard {
-  /** Exposed as `owner` through the userProfiles loader (see the resolver). */
+  /** Resolved from `ownerId` through the userProfiles loader (see the resolver). */
+  @Field(() => UserProfile, { description: 'Whose entries are aggregated.' })
+  owner?: UserProfile;
+
   ownerId!: bigint;
 
   @Field(() => Int, { description: 'Window length in days, including today.' })
