@@ -77,6 +77,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const subscriptions = new SubscriptionService(deps.prisma, deps.events);
   entryEvents.on((committed) => subscriptions.publishEntryChanges(committed));
   const goalEvents = new GoalEvents(deps.logger);
+  goalEvents.onMeritCompleted((merit) => subscriptions.publishMeritCompleted(merit));
   const dashboardCache = new DashboardCache(deps.cache, deps.logger);
   dashboardCache.listenTo(entryEvents);
   return {

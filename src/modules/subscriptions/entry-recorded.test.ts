@@ -2,7 +2,7 @@ import { signAccessToken } from '../../auth/access-token';
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import { createCountDeed, grant, utcDate, type CountDeed } from '../entries/test-fixtures';
 import { entryTopic } from './service';
-import { connect, Feed, until, type WsClient } from './test-client';
+import { connect, Feed, subscribeTo, topicSubscriptions, until, type WsClient } from './test-client';
 
 /**
  * entryRecorded over graphql-ws (CONTRACT.md sections 2 and 10), across two server instances
@@ -20,7 +20,7 @@ let stranger: TestUser;
 let covered: CountDeed;
 let revoked: CountDeed;
 let uncovered: CountDeed;
-let subscribeSpy: jest.SpyInstance;
+let subscriptionsOf: (topic: string) => number;
 const clients: WsClient[] = [];
 
 const ENTRY_RECORDED = /* GraphQL */ `
@@ -49,7 +49,7 @@ beforeAll(async () => {
   await grant(a, owner, reader, covered.itemId, 'READ');
   await grant(a, owner, reader, revoked.itemId, 'READ');
   await grant(a, owner, writer, covered.itemId, 'WRITE');
-  subscribeSpy = jest.spyOn(a.server.events, 'subscribe');
+  subscriptionsOf = topicSubscriptions(a);
 });
 
 afterAll(async () => {
@@ -65,16 +65,13 @@ function client(app: TestApp, user?: TestUser, params?: Record<string, unknown>)
 }
 
 function subscriptionsTo(ownerId: bigint): number {
-  return subscribeSpy.mock.calls.filter(([topic]) => topic === entryTopic(ownerId)).length;
+  return subscriptionsOf(entryTopic(ownerId));
 }
 
-/** Subscribes on instance A and waits until the server listens (graphql-ws has no per-operation ack). */
-async function watch(user: TestUser, ownerId?: TestUser): Promise<Feed> {
-  const watched = (ownerId ?? user).id;
-  const before = subscriptionsTo(watched);
-  const feed = new Feed(client(a, user).client, ENTRY_RECORDED, ownerId ? { ownerId: ownerId.gid } : {});
-  await until(() => subscriptionsTo(watched) > before, 5_000, 'the server-side subscription');
-  return feed;
+/** Subscribes on instance A and waits until the server listens. */
+function watch(user: TestUser, ownerId?: TestUser): Promise<Feed> {
+  const variables = ownerId ? { ownerId: ownerId.gid } : {};
+  return subscribeTo(subscriptionsOf, entryTopic((ownerId ?? user).id), client(a, user).client, ENTRY_RECORDED, variables);
 }
 
 async function onB(user: TestUser, query: string, variables: Record<string, unknown>): Promise<any> {

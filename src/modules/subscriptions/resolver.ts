@@ -2,6 +2,7 @@ import { Arg, Resolver, Root, Subscription, type PubSub, type SubscribeResolverD
 import type { Context } from '../../context';
 import { BigIntID } from '../../lib/id';
 import { EntryChange, type EntryHistoryRecord } from '../entries/types';
+import { Merit, type MeritRecord } from '../progress/types';
 
 /**
  * type-graphql insists on a `pubSub` once a schema has subscriptions, even when every one
@@ -34,5 +35,14 @@ export class SubscriptionResolver {
     _ownerId: bigint | null,
   ): EntryHistoryRecord {
     return change;
+  }
+
+  @Subscription(() => Merit, {
+    description: "The viewer's merits as they become completed.",
+    subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) =>
+      context.services.subscriptions.meritCompletions(context),
+  })
+  meritCompleted(@Root() merit: MeritRecord): MeritRecord {
+    return merit;
   }
 }

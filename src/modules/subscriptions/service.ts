@@ -9,6 +9,7 @@ import type { PermissionAuthority } from '../access/authority';
 import type { EntriesCommitted } from '../entries/entry-events';
 import { EntryChangeAction } from '../entries/enums';
 import type { EntryHistoryRecord } from '../entries/types';
+import type { MeritRecord } from '../progress/types';
 
 /**
  * The events behind `Subscription` (CONTRACT.md section 10). Writers publish ids after their
@@ -35,6 +36,7 @@ const PUBLISHED_ACTIONS: ReadonlySet<EntryChangeAction> = new Set([
 ]);
 
 export const entryTopic = (ownerId: bigint): string => `entryRecorded:${ownerId}`;
+export const meritTopic = (ownerId: bigint): string => `meritCompleted:${ownerId}`;
 
 export class SubscriptionService {
   constructor(
@@ -66,6 +68,20 @@ export class SubscriptionService {
       if (!(await authority.itemAccess(BigInt(message.deedItemId!)))) return SKIP;
       const change = await this.prisma.entryHistory.findUnique({ where: { id: BigInt(message.historyId!) } });
       return change ?? SKIP;
+    });
+  }
+
+  /** After-commit listener of goal completion (entry writes, goal writes, the backstop job). */
+  publishMeritCompleted(merit: MeritRecord): void {
+    this.events.publish(meritTopic(merit.userId), { meritId: merit.id.toString() });
+  }
+
+  /** `meritCompleted`: the viewer's own merits only; one deleted before delivery is left out. */
+  async meritCompletions(subscriber: Subscriber): Promise<AsyncIterableIterator<MeritRecord>> {
+    const viewer = requireViewer(subscriber);
+    return mapAsyncIterable(this.listen(meritTopic(viewer.id), subscriber.logger), async (message) => {
+      const merit = await this.prisma.merit.findUnique({ where: { id: BigInt(message.meritId!) } });
+      return merit && merit.userId === viewer.id && !merit.deletedAt ? merit : SKIP;
     });
   }
 

@@ -46,6 +46,29 @@ export function connect(app: TestApp, connectionParams?: Record<string, unknown>
   };
 }
 
+/**
+ * How many times the server subscribed to a topic of its event bus: graphql-ws has no
+ * per-operation acknowledgement, so tests wait on this before writing.
+ */
+export function topicSubscriptions(app: TestApp): (topic: string) => number {
+  const spy = jest.spyOn(app.server.events, 'subscribe');
+  return (topic) => spy.mock.calls.filter(([subscribed]) => subscribed === topic).length;
+}
+
+/** Starts `query` and resolves once the server listens to `topic`. */
+export async function subscribeTo(
+  listens: (topic: string) => number,
+  topic: string,
+  client: Client,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Feed> {
+  const before = listens(topic);
+  const feed = new Feed(client, query, variables);
+  await until(() => listens(topic) > before, 5_000, `the server-side subscription to ${topic}`);
+  return feed;
+}
+
 /** Resolves once `condition()` holds; fails after `timeoutMs`. */
 export async function until(condition: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
