@@ -4,8 +4,8 @@ import { startTestApp, type TestApp } from './helpers/test-app';
 
 /**
  * The main client journey through the generated SDK only (client/), against the whole
- * server over HTTP: register and verify two users, build a deed tree, record entries,
- * connect, grant, read as the grantee, read the dashboards.
+ * server over HTTP: register and verify two users, build a deed tree, set a merit, record
+ * entries, connect, grant, read as the grantee, read the dashboards.
  */
 
 function addDays(date: string, days: number): string {
@@ -45,7 +45,7 @@ describe('SDK journey', () => {
     await app?.stop();
   });
 
-  test('register, verify, deed tree, entries, connect, grant, read as grantee, dashboards', async () => {
+  test('register, verify, deed tree, merit, entries, connect, grant, read as grantee, dashboards', async () => {
     const alice = await signUp(app, 'Alice', 'Asia/Karachi');
     const bob = await signUp(app, 'Bob', 'America/New_York');
 
@@ -91,12 +91,30 @@ describe('SDK journey', () => {
     });
     const { createDeedItem: minutes } = await alice.client.createDeedItem({ input: { deedId: gossip.deed.id, name: 'Minutes' } });
 
-    // Entries: one at a time and as a batch.
+    // A merit: Fajr on time once this week.
+    const { createMerit } = await alice.client.createMerit({
+      input: {
+        deedId: prayer.deed.id,
+        name: 'Fajr on time',
+        durationDays: 7,
+        items: [{ deedItemId: fajr.deedItem.id, scaleValueId: onTime.id, required: '1' }],
+      },
+    });
+    expect(createMerit.merit).toMatchObject({ startDate: today, endDate: addDays(today, 6), completedAt: null });
+    expect(createMerit.merit.progress).toEqual({ complete: false, completedItemCount: 0, itemCount: 1, percent: 0 });
+
+    // Entries: one at a time and as a batch; the merit completes with the first.
     const { recordEntry } = await alice.client.recordEntry({
       input: { deedItemId: fajr.deedItem.id, entryDate: today, scaleValueId: onTime.id, notes: 'at the mosque' },
     });
     expect(recordEntry.outcome).toBe('CREATED');
     expect(recordEntry.entry).toMatchObject({ entryDate: today, notes: 'at the mosque', scaleValue: { id: onTime.id } });
+    expect(recordEntry.affectedMerits).toHaveLength(1);
+    expect(recordEntry.affectedMerits[0]).toMatchObject({
+      id: createMerit.merit.id,
+      progress: { complete: true, completedItemCount: 1, itemCount: 1, percent: 100 },
+    });
+    expect(recordEntry.affectedMerits[0]!.completedAt).not.toBeNull();
 
     const { recordEntries } = await alice.client.recordEntries({
       input: {

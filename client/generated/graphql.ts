@@ -97,6 +97,13 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+/** How item completion combines into merit or target completion. */
+export type CompletionLogic =
+  /** AND: complete when every item is complete. */
+  | 'ALL'
+  /** OR: complete when at least one item is complete. */
+  | 'ANY';
+
 /** The requestee's answer to a pending connection request. */
 export type ConnectionRequestDecision =
   /** Accept the request (status becomes ACCEPTED). */
@@ -134,6 +141,24 @@ export type CreateDeedItemInput = {
   parentId?: string | null | undefined;
 };
 
+/** Input for createMerit. */
+export type CreateMeritInput = {
+  /** ALL (AND) or ANY (OR). */
+  completionLogic?: CompletionLogic | null | undefined;
+  /** Deed the merit is for. */
+  deedId: string;
+  /** Optional description (TEXT, max 5000). */
+  description?: string | null | undefined;
+  /** Window length in days (1–3660); open-ended when omitted. */
+  durationDays?: number | null | undefined;
+  /** Items (1–20). */
+  items: Array<MeritItemInput>;
+  /** Name (1–255). */
+  name: string;
+  /** Window start; defaults to today (owner's timezone). */
+  startDate?: string | null | undefined;
+};
+
 /** Input for createScale. */
 export type CreateScaleInput = {
   /** Make the new version the active scale. */
@@ -144,6 +169,22 @@ export type CreateScaleInput = {
   name?: string | null | undefined;
   /** Values in ascending order (2–20, unique labels). */
   values: Array<ScaleValueInput>;
+};
+
+/** Input for createTarget. */
+export type CreateTargetInput = {
+  /** ALL (AND) or ANY (OR). */
+  completionLogic?: CompletionLogic | null | undefined;
+  /** Optional description (TEXT, max 5000). */
+  description?: string | null | undefined;
+  /** Last day, inclusive (>= startDate, range at most 3660 days). */
+  endDate: string;
+  /** Items (1–50). */
+  items: Array<TargetItemInput>;
+  /** Name (1–255). */
+  name: string;
+  /** First day, inclusive. */
+  startDate: string;
 };
 
 /** The category a deed belongs to. */
@@ -191,9 +232,21 @@ export type DeleteEntryInput = {
   id: string;
 };
 
+/** Input for deleteMerit. */
+export type DeleteMeritInput = {
+  /** Merit id. */
+  id: string;
+};
+
 /** Input for deleteReflection. */
 export type DeleteReflectionInput = {
   /** Reflection id. */
+  id: string;
+};
+
+/** Input for deleteTarget. */
+export type DeleteTargetInput = {
+  /** Target id. */
   id: string;
 };
 
@@ -249,6 +302,19 @@ export type ExportMyDataInput = {
   includeDeleted?: boolean | null | undefined;
 };
 
+/** Derived state of a merit or target. */
+export type GoalStatus =
+  /** completedAt is set. */
+  | 'COMPLETED'
+  /** Active, not completed, and the window ended before today. */
+  | 'EXPIRED'
+  /** Active, within its window (or open-ended) and not yet completed. */
+  | 'IN_PROGRESS'
+  /** Active, and today (owner's timezone) is before the start date. */
+  | 'NOT_STARTED'
+  /** Not completed and isActive is false. */
+  | 'PAUSED';
+
 /** Input for grantPermission. */
 export type GrantPermissionInput = {
   /** Viewer-owned deed item; the grant covers its descendants. */
@@ -279,6 +345,28 @@ export type MeasureType =
   | 'COUNT'
   /** Each entry picks one value of the deed's scale. */
   | 'SCALE';
+
+/** Filter for the merits list. */
+export type MeritFilter = {
+  /** Only merits of this deed. */
+  deedId?: string | null | undefined;
+  /** Include soft-deleted merits. */
+  includeDeleted?: boolean | null | undefined;
+  /** Only these derived statuses. */
+  statuses?: Array<GoalStatus> | null | undefined;
+};
+
+/** A merit item; include id to keep an existing item when updating. */
+export type MeritItemInput = {
+  /** Deed item in the merit's deed. */
+  deedItemId: string;
+  /** Existing item id (update only); omit to create. */
+  id?: string | null | undefined;
+  /** Required amount (> 0; whole number for scale items). */
+  required: string;
+  /** Required for SCALE deeds (value of the deed's scale); forbidden for COUNT deeds. */
+  scaleValueId?: string | null | undefined;
+};
 
 /** Input for moveDeedItem. */
 export type MoveDeedItemInput = {
@@ -494,6 +582,28 @@ export type SupportMessageSender =
   /** The user. */
   | 'USER';
 
+/** Filter for the targets list. */
+export type TargetFilter = {
+  /** Only targets whose range overlaps this date. */
+  activeOn?: string | null | undefined;
+  /** Include soft-deleted targets. */
+  includeDeleted?: boolean | null | undefined;
+  /** Only these derived statuses. */
+  statuses?: Array<GoalStatus> | null | undefined;
+};
+
+/** A target item; include id to keep an existing item when updating. */
+export type TargetItemInput = {
+  /** Deed item from any of the viewer's deeds. */
+  deedItemId: string;
+  /** Existing item id (update only); omit to create. */
+  id?: string | null | undefined;
+  /** Required amount (> 0; whole number for scale items). */
+  required: string;
+  /** Required for SCALE deeds (value of the deed's scale); forbidden for COUNT deeds. */
+  scaleValueId?: string | null | undefined;
+};
+
 /** UI colour theme preference. */
 export type Theme =
   /** Dark theme. */
@@ -543,6 +653,26 @@ export type UpdateEntryInput = {
   scaleValueId?: string | null | undefined;
 };
 
+/** Input for updateMerit; omitted fields are unchanged, items replaces the whole set. */
+export type UpdateMeritInput = {
+  /** New completion logic. */
+  completionLogic?: CompletionLogic | null | undefined;
+  /** New description; null clears. */
+  description?: string | null | undefined;
+  /** New window length; null makes it open-ended. */
+  durationDays?: number | null | undefined;
+  /** Merit id. */
+  id: string;
+  /** Pause (false) or resume (true). */
+  isActive?: boolean | null | undefined;
+  /** Full new item set (1–20); existing items not listed are removed. */
+  items?: Array<MeritItemInput> | null | undefined;
+  /** New name (1–255). */
+  name?: string | null | undefined;
+  /** New window start. */
+  startDate?: string | null | undefined;
+};
+
 /** Input for updateProfile; omitted fields are unchanged. */
 export type UpdateProfileInput = {
   /** New display name (1–255). */
@@ -551,6 +681,26 @@ export type UpdateProfileInput = {
   preferences?: UserPreferencesInput | null | undefined;
   /** New IANA timezone (does not move existing entry dates). */
   timezone?: string | null | undefined;
+};
+
+/** Input for updateTarget; omitted fields are unchanged, items replaces the whole set. */
+export type UpdateTargetInput = {
+  /** New completion logic. */
+  completionLogic?: CompletionLogic | null | undefined;
+  /** New description; null clears. */
+  description?: string | null | undefined;
+  /** New last day. */
+  endDate?: string | null | undefined;
+  /** Target id. */
+  id: string;
+  /** Pause (false) or resume (true). */
+  isActive?: boolean | null | undefined;
+  /** Full new item set (1–50); existing items not listed are removed. */
+  items?: Array<TargetItemInput> | null | undefined;
+  /** New name (1–255). */
+  name?: string | null | undefined;
+  /** New first day. */
+  startDate?: string | null | undefined;
 };
 
 /** Partial preferences; omitted fields keep their value. */
@@ -821,35 +971,35 @@ export type RecordEntryMutationVariables = Exact<{
 }>;
 
 
-export type RecordEntryMutation = { recordEntry: { outcome: RecordEntryOutcome, entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } } };
+export type RecordEntryMutation = { recordEntry: { outcome: RecordEntryOutcome, entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null }, affectedMerits: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }>, affectedTargets: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }> } };
 
 export type RecordEntriesMutationVariables = Exact<{
   input: RecordEntriesInput;
 }>;
 
 
-export type RecordEntriesMutation = { recordEntries: { results: Array<{ outcome: RecordEntryOutcome, entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } }> } };
+export type RecordEntriesMutation = { recordEntries: { results: Array<{ outcome: RecordEntryOutcome, entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } }>, affectedMerits: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }>, affectedTargets: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }> } };
 
 export type UpdateEntryMutationVariables = Exact<{
   input: UpdateEntryInput;
 }>;
 
 
-export type UpdateEntryMutation = { updateEntry: { entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null }, change: { id: string, action: EntryChangeAction, changedAt: string, entry: { id: string }, changedBy: { id: string, fullName: string, timezone: string }, before: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null, after: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null } | null } };
+export type UpdateEntryMutation = { updateEntry: { entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null }, change: { id: string, action: EntryChangeAction, changedAt: string, entry: { id: string }, changedBy: { id: string, fullName: string, timezone: string }, before: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null, after: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null } | null, affectedMerits: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }>, affectedTargets: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }> } };
 
 export type DeleteEntryMutationVariables = Exact<{
   input: DeleteEntryInput;
 }>;
 
 
-export type DeleteEntryMutation = { deleteEntry: { entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null }, change: { id: string, action: EntryChangeAction, changedAt: string, entry: { id: string }, changedBy: { id: string, fullName: string, timezone: string }, before: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null, after: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null } | null } };
+export type DeleteEntryMutation = { deleteEntry: { entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null }, change: { id: string, action: EntryChangeAction, changedAt: string, entry: { id: string }, changedBy: { id: string, fullName: string, timezone: string }, before: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null, after: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null } | null, affectedMerits: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }>, affectedTargets: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }> } };
 
 export type RestoreEntryMutationVariables = Exact<{
   input: RestoreEntryInput;
 }>;
 
 
-export type RestoreEntryMutation = { restoreEntry: { entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null }, change: { id: string, action: EntryChangeAction, changedAt: string, entry: { id: string }, changedBy: { id: string, fullName: string, timezone: string }, before: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null, after: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null } | null } };
+export type RestoreEntryMutation = { restoreEntry: { entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null }, change: { id: string, action: EntryChangeAction, changedAt: string, entry: { id: string }, changedBy: { id: string, fullName: string, timezone: string }, before: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null, after: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null } | null, affectedMerits: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }>, affectedTargets: Array<{ id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }> } };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
@@ -874,6 +1024,88 @@ export type EntryChangeFieldsFragment = { id: string, action: EntryChangeAction,
 export type RelationFieldsFragment = { id: string, status: RelationStatus, direction: RelationDirection, createdAt: string, respondedAt: string | null, updatedAt: string, requester: { id: string, fullName: string, timezone: string }, requestee: { id: string, fullName: string, timezone: string } };
 
 export type PermissionFieldsFragment = { id: string, type: PermissionType, version: number, isActive: boolean, grantedAt: string, revokedAt: string | null, relation: { id: string }, grantor: { id: string, fullName: string, timezone: string }, grantee: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string } } | null };
+
+export type GoalProgressFieldsFragment = { complete: boolean, completedItemCount: number, itemCount: number, percent: number };
+
+export type ItemProgressFieldsFragment = { achieved: string, required: string, percent: number, complete: boolean };
+
+export type AffectedMeritFieldsFragment = { id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } };
+
+export type AffectedTargetFieldsFragment = { id: string, status: GoalStatus, completedAt: string | null, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } };
+
+export type MeritFieldsFragment = { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, durationDays: number | null, endDate: string | null, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType }, items: Array<{ id: string, required: string, deedItem: { id: string, name: string }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } };
+
+export type TargetFieldsFragment = { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, endDate: string, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, items: Array<{ id: string, required: string, deedItem: { id: string, name: string, deed: { id: string, name: string } }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } };
+
+export type MeritsQueryVariables = Exact<{
+  filter?: MeritFilter | null | undefined;
+}>;
+
+
+export type MeritsQuery = { merits: Array<{ id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, durationDays: number | null, endDate: string | null, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType }, items: Array<{ id: string, required: string, deedItem: { id: string, name: string }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }> };
+
+export type MeritQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MeritQuery = { merit: { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, durationDays: number | null, endDate: string | null, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType }, items: Array<{ id: string, required: string, deedItem: { id: string, name: string }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } | null };
+
+export type TargetsQueryVariables = Exact<{
+  filter?: TargetFilter | null | undefined;
+}>;
+
+
+export type TargetsQuery = { targets: Array<{ id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, endDate: string, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, items: Array<{ id: string, required: string, deedItem: { id: string, name: string, deed: { id: string, name: string } }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } }> };
+
+export type TargetQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TargetQuery = { target: { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, endDate: string, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, items: Array<{ id: string, required: string, deedItem: { id: string, name: string, deed: { id: string, name: string } }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } | null };
+
+export type CreateMeritMutationVariables = Exact<{
+  input: CreateMeritInput;
+}>;
+
+
+export type CreateMeritMutation = { createMerit: { merit: { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, durationDays: number | null, endDate: string | null, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType }, items: Array<{ id: string, required: string, deedItem: { id: string, name: string }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } } };
+
+export type UpdateMeritMutationVariables = Exact<{
+  input: UpdateMeritInput;
+}>;
+
+
+export type UpdateMeritMutation = { updateMerit: { removedItemIds: Array<string>, merit: { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, durationDays: number | null, endDate: string | null, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType }, items: Array<{ id: string, required: string, deedItem: { id: string, name: string }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } } };
+
+export type DeleteMeritMutationVariables = Exact<{
+  input: DeleteMeritInput;
+}>;
+
+
+export type DeleteMeritMutation = { deleteMerit: { merit: { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, durationDays: number | null, endDate: string | null, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType }, items: Array<{ id: string, required: string, deedItem: { id: string, name: string }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } } };
+
+export type CreateTargetMutationVariables = Exact<{
+  input: CreateTargetInput;
+}>;
+
+
+export type CreateTargetMutation = { createTarget: { target: { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, endDate: string, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, items: Array<{ id: string, required: string, deedItem: { id: string, name: string, deed: { id: string, name: string } }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } } };
+
+export type UpdateTargetMutationVariables = Exact<{
+  input: UpdateTargetInput;
+}>;
+
+
+export type UpdateTargetMutation = { updateTarget: { removedItemIds: Array<string>, target: { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, endDate: string, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, items: Array<{ id: string, required: string, deedItem: { id: string, name: string, deed: { id: string, name: string } }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } } };
+
+export type DeleteTargetMutationVariables = Exact<{
+  input: DeleteTargetInput;
+}>;
+
+
+export type DeleteTargetMutation = { deleteTarget: { target: { id: string, name: string, description: string | null, completionLogic: CompletionLogic, startDate: string, endDate: string, isActive: boolean, status: GoalStatus, completedAt: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, items: Array<{ id: string, required: string, deedItem: { id: string, name: string, deed: { id: string, name: string } }, scaleValue: { id: string, label: string, order: number, description: string | null } | null, progress: { achieved: string, required: string, percent: number, complete: boolean } }>, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } } };
 
 export type DashboardQueryVariables = Exact<{
   days?: number | null | undefined;
@@ -1346,6 +1578,163 @@ export const PermissionFieldsFragmentDoc = new TypedDocumentString(`
   fullName
   timezone
 }`, {"fragmentName":"PermissionFields"}) as unknown as TypedDocumentString<PermissionFieldsFragment, unknown>;
+export const GoalProgressFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+    `, {"fragmentName":"GoalProgressFields"}) as unknown as TypedDocumentString<GoalProgressFieldsFragment, unknown>;
+export const AffectedMeritFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AffectedMeritFields on Merit {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}
+    fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}`, {"fragmentName":"AffectedMeritFields"}) as unknown as TypedDocumentString<AffectedMeritFieldsFragment, unknown>;
+export const AffectedTargetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AffectedTargetFields on Target {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}
+    fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}`, {"fragmentName":"AffectedTargetFields"}) as unknown as TypedDocumentString<AffectedTargetFieldsFragment, unknown>;
+export const ItemProgressFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+    `, {"fragmentName":"ItemProgressFields"}) as unknown as TypedDocumentString<ItemProgressFieldsFragment, unknown>;
+export const MeritFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MeritFields on Merit {
+  id
+  deed {
+    id
+    name
+    category
+    measureType
+  }
+  name
+  description
+  completionLogic
+  startDate
+  durationDays
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}`, {"fragmentName":"MeritFields"}) as unknown as TypedDocumentString<MeritFieldsFragment, unknown>;
+export const TargetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TargetFields on Target {
+  id
+  name
+  description
+  completionLogic
+  startDate
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+      deed {
+        id
+        name
+      }
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}`, {"fragmentName":"TargetFields"}) as unknown as TypedDocumentString<TargetFieldsFragment, unknown>;
 export const ReflectionFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReflectionFields on Reflection {
   id
@@ -2397,6 +2786,12 @@ export const RecordEntryDocument = new TypedDocumentString(`
       ...EntryFields
     }
     outcome
+    affectedMerits {
+      ...AffectedMeritFields
+    }
+    affectedTargets {
+      ...AffectedTargetFields
+    }
   }
 }
     fragment UserProfileFields on UserProfile {
@@ -2441,7 +2836,29 @@ fragment EntryFields on Entry {
   createdAt
   updatedAt
   deletedAt
-}`, {"hash":"ddee378c8c91b32aaa96a0409b3988af548bdde12198764d56e8c1d81e13e7fb"}) as unknown as TypedDocumentString<RecordEntryMutation, RecordEntryMutationVariables>;
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment AffectedMeritFields on Merit {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}
+fragment AffectedTargetFields on Target {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}`, {"hash":"14c354aa5875fa5763e7cc151d78c49be2300d7ad01fbd5ac4a1d56b482522e6"}) as unknown as TypedDocumentString<RecordEntryMutation, RecordEntryMutationVariables>;
 export const RecordEntriesDocument = new TypedDocumentString(`
     mutation RecordEntries($input: RecordEntriesInput!) {
   recordEntries(input: $input) {
@@ -2451,6 +2868,12 @@ export const RecordEntriesDocument = new TypedDocumentString(`
       }
       outcome
     }
+    affectedMerits {
+      ...AffectedMeritFields
+    }
+    affectedTargets {
+      ...AffectedTargetFields
+    }
   }
 }
     fragment UserProfileFields on UserProfile {
@@ -2495,7 +2918,29 @@ fragment EntryFields on Entry {
   createdAt
   updatedAt
   deletedAt
-}`, {"hash":"88da450d63f73409f98abe3b4ef2631c9a6c008a16d7422951887631c5e4eb5b"}) as unknown as TypedDocumentString<RecordEntriesMutation, RecordEntriesMutationVariables>;
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment AffectedMeritFields on Merit {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}
+fragment AffectedTargetFields on Target {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}`, {"hash":"5c8bf86e4a5575bb3f6e6313375dfd8e481c94962c3029013cab72d29b6a8ea0"}) as unknown as TypedDocumentString<RecordEntriesMutation, RecordEntriesMutationVariables>;
 export const UpdateEntryDocument = new TypedDocumentString(`
     mutation UpdateEntry($input: UpdateEntryInput!) {
   updateEntry(input: $input) {
@@ -2505,6 +2950,12 @@ export const UpdateEntryDocument = new TypedDocumentString(`
     change {
       ...EntryChangeFields
     }
+    affectedMerits {
+      ...AffectedMeritFields
+    }
+    affectedTargets {
+      ...AffectedTargetFields
+    }
   }
 }
     fragment UserProfileFields on UserProfile {
@@ -2573,7 +3024,29 @@ fragment EntryChangeFields on EntryChange {
   after {
     ...EntrySnapshotFields
   }
-}`, {"hash":"7df93f181367a3975f20887b893bde21964047675f017fed6e4451f7c7ea4fd5"}) as unknown as TypedDocumentString<UpdateEntryMutation, UpdateEntryMutationVariables>;
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment AffectedMeritFields on Merit {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}
+fragment AffectedTargetFields on Target {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}`, {"hash":"8e2dabbf9802fbb96f2933e5ee30f7d61bd8a3dcb6751d6ada7ffe56adb2d4b8"}) as unknown as TypedDocumentString<UpdateEntryMutation, UpdateEntryMutationVariables>;
 export const DeleteEntryDocument = new TypedDocumentString(`
     mutation DeleteEntry($input: DeleteEntryInput!) {
   deleteEntry(input: $input) {
@@ -2583,6 +3056,12 @@ export const DeleteEntryDocument = new TypedDocumentString(`
     change {
       ...EntryChangeFields
     }
+    affectedMerits {
+      ...AffectedMeritFields
+    }
+    affectedTargets {
+      ...AffectedTargetFields
+    }
   }
 }
     fragment UserProfileFields on UserProfile {
@@ -2651,7 +3130,29 @@ fragment EntryChangeFields on EntryChange {
   after {
     ...EntrySnapshotFields
   }
-}`, {"hash":"814dd1a8cac25a789d8f9afe2b1b5089617eaf932a2656d81d9ac94b6d61ab62"}) as unknown as TypedDocumentString<DeleteEntryMutation, DeleteEntryMutationVariables>;
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment AffectedMeritFields on Merit {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}
+fragment AffectedTargetFields on Target {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}`, {"hash":"51da1ec9bd4257fa282a0277a1217ec3585f48ec9af91de635f85f6acd09bcaa"}) as unknown as TypedDocumentString<DeleteEntryMutation, DeleteEntryMutationVariables>;
 export const RestoreEntryDocument = new TypedDocumentString(`
     mutation RestoreEntry($input: RestoreEntryInput!) {
   restoreEntry(input: $input) {
@@ -2661,6 +3162,12 @@ export const RestoreEntryDocument = new TypedDocumentString(`
     change {
       ...EntryChangeFields
     }
+    affectedMerits {
+      ...AffectedMeritFields
+    }
+    affectedTargets {
+      ...AffectedTargetFields
+    }
   }
 }
     fragment UserProfileFields on UserProfile {
@@ -2729,7 +3236,648 @@ fragment EntryChangeFields on EntryChange {
   after {
     ...EntrySnapshotFields
   }
-}`, {"hash":"8f8eee0a399b17257a47c1f814f61f455c7b6740987fc77d537e0180495fa5d0"}) as unknown as TypedDocumentString<RestoreEntryMutation, RestoreEntryMutationVariables>;
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment AffectedMeritFields on Merit {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}
+fragment AffectedTargetFields on Target {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}`, {"hash":"5d17fb56287a5f8e3396e45b7ec224dcd3780db2892794a272e8133eea6e054e"}) as unknown as TypedDocumentString<RestoreEntryMutation, RestoreEntryMutationVariables>;
+export const MeritsDocument = new TypedDocumentString(`
+    query Merits($filter: MeritFilter) {
+  merits(filter: $filter) {
+    ...MeritFields
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment MeritFields on Merit {
+  id
+  deed {
+    id
+    name
+    category
+    measureType
+  }
+  name
+  description
+  completionLogic
+  startDate
+  durationDays
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"54c49abcab837112711a0b09a0d793b82be7be0cfe3bcc94ed12eeff32795a4e"}) as unknown as TypedDocumentString<MeritsQuery, MeritsQueryVariables>;
+export const MeritDocument = new TypedDocumentString(`
+    query Merit($id: ID!) {
+  merit(id: $id) {
+    ...MeritFields
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment MeritFields on Merit {
+  id
+  deed {
+    id
+    name
+    category
+    measureType
+  }
+  name
+  description
+  completionLogic
+  startDate
+  durationDays
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"d11db0d48791e7e08f943b92aca2cd917709d7efe8c1bd3e206788d4ca61cc8f"}) as unknown as TypedDocumentString<MeritQuery, MeritQueryVariables>;
+export const TargetsDocument = new TypedDocumentString(`
+    query Targets($filter: TargetFilter) {
+  targets(filter: $filter) {
+    ...TargetFields
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment TargetFields on Target {
+  id
+  name
+  description
+  completionLogic
+  startDate
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+      deed {
+        id
+        name
+      }
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"d1497b38c5b43a838aefa7bcb573419680107d7d215d35afe78362734c06a17f"}) as unknown as TypedDocumentString<TargetsQuery, TargetsQueryVariables>;
+export const TargetDocument = new TypedDocumentString(`
+    query Target($id: ID!) {
+  target(id: $id) {
+    ...TargetFields
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment TargetFields on Target {
+  id
+  name
+  description
+  completionLogic
+  startDate
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+      deed {
+        id
+        name
+      }
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"e061f8cdcd300cfdf68b4f97a069182d36e240cce0f99239cc94c46d110efdb7"}) as unknown as TypedDocumentString<TargetQuery, TargetQueryVariables>;
+export const CreateMeritDocument = new TypedDocumentString(`
+    mutation CreateMerit($input: CreateMeritInput!) {
+  createMerit(input: $input) {
+    merit {
+      ...MeritFields
+    }
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment MeritFields on Merit {
+  id
+  deed {
+    id
+    name
+    category
+    measureType
+  }
+  name
+  description
+  completionLogic
+  startDate
+  durationDays
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"c2caa2de3c3c1b6837becf9a8158c13c1da92f58f0ae2fdf2d6adfd3673e2477"}) as unknown as TypedDocumentString<CreateMeritMutation, CreateMeritMutationVariables>;
+export const UpdateMeritDocument = new TypedDocumentString(`
+    mutation UpdateMerit($input: UpdateMeritInput!) {
+  updateMerit(input: $input) {
+    merit {
+      ...MeritFields
+    }
+    removedItemIds
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment MeritFields on Merit {
+  id
+  deed {
+    id
+    name
+    category
+    measureType
+  }
+  name
+  description
+  completionLogic
+  startDate
+  durationDays
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"67dc7a5b1626b80429d2767c4aaede5548682b4e991d080892b38223defdf6f8"}) as unknown as TypedDocumentString<UpdateMeritMutation, UpdateMeritMutationVariables>;
+export const DeleteMeritDocument = new TypedDocumentString(`
+    mutation DeleteMerit($input: DeleteMeritInput!) {
+  deleteMerit(input: $input) {
+    merit {
+      ...MeritFields
+    }
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment MeritFields on Merit {
+  id
+  deed {
+    id
+    name
+    category
+    measureType
+  }
+  name
+  description
+  completionLogic
+  startDate
+  durationDays
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"9c33f9df62ed0939102ea4c8fc81b3800d87d1345217f69127cb1a3139c74fa8"}) as unknown as TypedDocumentString<DeleteMeritMutation, DeleteMeritMutationVariables>;
+export const CreateTargetDocument = new TypedDocumentString(`
+    mutation CreateTarget($input: CreateTargetInput!) {
+  createTarget(input: $input) {
+    target {
+      ...TargetFields
+    }
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment TargetFields on Target {
+  id
+  name
+  description
+  completionLogic
+  startDate
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+      deed {
+        id
+        name
+      }
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"b1405fed0f1f19df71dcc62b768f154f045bc5322797c08b1cd95a5c5e615f27"}) as unknown as TypedDocumentString<CreateTargetMutation, CreateTargetMutationVariables>;
+export const UpdateTargetDocument = new TypedDocumentString(`
+    mutation UpdateTarget($input: UpdateTargetInput!) {
+  updateTarget(input: $input) {
+    target {
+      ...TargetFields
+    }
+    removedItemIds
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment TargetFields on Target {
+  id
+  name
+  description
+  completionLogic
+  startDate
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+      deed {
+        id
+        name
+      }
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"385fa1cec4f52937909b6ce0230a55f6098b1fda7d6b788be5eec2178760f26a"}) as unknown as TypedDocumentString<UpdateTargetMutation, UpdateTargetMutationVariables>;
+export const DeleteTargetDocument = new TypedDocumentString(`
+    mutation DeleteTarget($input: DeleteTargetInput!) {
+  deleteTarget(input: $input) {
+    target {
+      ...TargetFields
+    }
+  }
+}
+    fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment ItemProgressFields on ItemProgress {
+  achieved
+  required
+  percent
+  complete
+}
+fragment TargetFields on Target {
+  id
+  name
+  description
+  completionLogic
+  startDate
+  endDate
+  isActive
+  status
+  completedAt
+  items {
+    id
+    deedItem {
+      id
+      name
+      deed {
+        id
+        name
+      }
+    }
+    scaleValue {
+      ...ScaleValueFields
+    }
+    required
+    progress {
+      ...ItemProgressFields
+    }
+  }
+  progress {
+    ...GoalProgressFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"9985264265bbf912b3176dc800250f2ea72c426719427d0fe8888084c439a8d1"}) as unknown as TypedDocumentString<DeleteTargetMutation, DeleteTargetMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($days: Int, $ownerId: ID) {
   dashboard(days: $days, ownerId: $ownerId) {
