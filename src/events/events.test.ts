@@ -1,0 +1,90 @@
+import pino from 'pino';
+import { createEventBus, eventChannel } from './index';
+import { RedisEventBus } from './redis-event-bus';
+
+const logger = pino({ level: 'silent' });
+
+describe('eventChannel', () => {
+  it('is shared by instances of one database and differs between databases', () => {
+    const of = (databaseUrl: string | undefined, dataDir = '/data') => eventChannel({ databaseUrl, dataDir });
+    expect(of('postgres://u:one@db:5432/kitaab')).toBe(of('postgres://other:two@db:5432/kitaab?sslmode=require'));
+    expect(of('postgres://db:5432/kitaab')).not.toBe(of('postgres://db:5432/kitaab_staging'));
+    expect(of('postgres://db:5432/kitaab')).not.toBe(of('postgres://db2:5432/kitaab'));
+    expect(of(undefined, '/a')).not.toBe(of(undefined, '/b'));
+    expect(of('postgres://db:5432/kitaab')).toMatch(/^kitaab:events:[0-9a-f]{16}$/);
+  });
+});
+
+describe('in-process bus (no REDIS_URL)', () => {
+  it('delivers to the handlers of the topic until they unsubscribe', async () => {
+    const bus = createEventBus({ redisUrl: undefined, databaseUrl: undefined, dataDir: '/data' }, logger);
+    expect(bus.kind).toBe('memory');
+    const got: Array<[string, unknown]> = [];
+    const stop = bus.subscribe('t:1', (message) => got.push(['a', message]));
+    bus.subscribe('t:2', (message) => got.push(['b', message]));
+    bus.publish('t:1', { id: '1' });
+    stop();
+    bus.publish('t:1', { id: '2' });
+    bus.publish('t:2', { id: '3' });
+    expect(got).toEqual([
+      ['a', { id: '1' }],
+      ['b', { id: '3' }],
+    ]);
+    await bus.close();
+  });
+
+  it('a failing handler does not stop the others', () => {
+    const bus = createEventBus({ redisUrl: undefined, databaseUrl: undefined, dataDir: '/data' }, logger);
+    const got: unknown[] = [];
+    bus.subscribe('t', () => {
+      throw new Error('handler broke');
+    });
+    bus.subscribe('t', (message) => got.push(message));
+    expect(() => bus.publish('t', { id: '1' })).not.toThrow();
+    expect(got).toEqual([{ id: '1' }]);
+  });
+});
+
+describe('Redis bus with Redis unreachable', () => {
+  it('starts after a bounded wait, publishes without waiting, still delivers in this process', async () => {
+    // Nothing listens on port 1.
+    const bus = new RedisEventBus('redis://127.0.0.1:1', 'kitaab:events:test', logger);
+    const startedAt = Date.now();
+    await bus.start();
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+
+    const got: unknown[] = [];
+    bus.subscribe('t', (message) => got.push(message));
+    const publishedAt = Date.now();
+    bus.publish('t', { id: '7' });
+    expect(Date.now() - publishedAt).toBeLessThan(20);
+    expect(got).toEqual([{ id: '7' }]);
+    await bus.close();
+  });
+});
+
+describe('Redis bus across instances', () => {
+  it('delivers once to every instance on the channel, in publish order, and ignores other channels', async () => {
+    const url = process.env.REDIS_URL!;
+    const channel = `kitaab:events:test-${Date.now()}`;
+    const [one, two, elsewhere] = [
+      new RedisEventBus(url, channel, logger),
+      new RedisEventBus(url, channel, logger),
+      new RedisEventBus(url, `${channel}-other`, logger),
+    ];
+    await Promise.all([one.start(), two.start(), elsewhere.start()]);
+    const seen: Record<string, unknown[]> = { one: [], two: [], elsewhere: [] };
+    one.subscribe('t', (message) => seen.one!.push(message.n));
+    two.subscribe('t', (message) => seen.two!.push(message.n));
+    elsewhere.subscribe('t', (message) => seen.elsewhere!.push(message.n));
+
+    for (let n = 1; n <= 20; n++) one.publish('t', { n: String(n) });
+    const expected = Array.from({ length: 20 }, (_, i) => String(i + 1));
+    const deadline = Date.now() + 5_000;
+    while (seen.two!.length < 20 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen.one).toEqual(expected);
+    expect(seen.two).toEqual(expected);
+    expect(seen.elsewhere).toEqual([]);
+    await Promise.all([one.close(), two.close(), elsewhere.close()]);
+  });
+});
