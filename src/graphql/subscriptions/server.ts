@@ -7,6 +7,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { resolveViewerFromAuthorization, type Viewer } from '../../auth/viewer';
 import { buildContext, type Context, type ContextDependencies, type OperationIdentity } from '../../context';
+import { MAX_BODY_BYTES } from '../../http/json-body';
 import { ErrorCode } from '../../lib/errors';
 import { runInRequestScope } from '../../lib/request-scope';
 import type { RequestOrigin } from '../../modules/audit/audit-log';
@@ -74,7 +75,8 @@ export function serveSubscriptions(options: {
     return context ? runInRequestScope({ requestId: context.requestId, logger: context.logger }, formatAll) : formatAll();
   };
 
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  // A message may be as large as an HTTP request body, no larger (ws allows 100 MiB by default).
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: MAX_BODY_BYTES });
   const server = useServer<Record<string, unknown>>(
     {
       schema,

@@ -307,6 +307,12 @@ describe('operations over the socket', () => {
     expect(refusal).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'DEPTH' } })]);
   });
 
+  it('a message larger than an HTTP body may be closes the socket with 1009', async () => {
+    const connected = client(a, owner);
+    void new Feed(connected.client, `subscription { entryRecorded { id } } # ${'x'.repeat(1024 * 1024)}`);
+    expect((await connected.closed).code).toBe(1009);
+  });
+
   it('a syntax error is GRAPHQL_VALIDATION_FAILED', async () => {
     const refusal = await new Feed(client(a, owner).client, 'subscription {').refusal();
     expect(refusal).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
