@@ -8,8 +8,12 @@ const ARGON2ID = 2 as Algorithm;
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: ARGON2ID });
+/**
+ * An argon2id hash with a random salt. `salt` is for demo data only (src/ops/demo-data): a
+ * fixed salt makes its one published demo password hash the same on every run.
+ */
+export function hashPassword(password: string, salt?: Uint8Array): Promise<string> {
+  return hash(password, { algorithm: ARGON2ID, ...(salt ? { salt } : {}) });
 }
 
 // Verified against when the account does not exist, so an unknown email takes as long to
