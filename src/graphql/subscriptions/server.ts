@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { CloseCode, type Context as SocketContext } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import { resolveViewerFromAuthorization, type Viewer } from '../../auth/viewer';
 import { buildContext, type Context, type ContextDependencies, type OperationIdentity } from '../../context';
@@ -12,7 +11,9 @@ import { ErrorCode } from '../../lib/errors';
 import { runInRequestScope } from '../../lib/request-scope';
 import type { RequestOrigin } from '../../modules/audit/audit-log';
 import { createErrorFormatter } from '../format-error';
+import { loadTrustedDocuments, operationNotTrusted, resolveTrustedDocument } from '../trusted-documents';
 import { prepareSubscription, subscribeWithEventContexts } from './operation';
+import { attachGraphqlWs } from './ws-transport';
 
 /**
  * Subscriptions over graphql-ws on the GraphQL path (CONTRACT.md sections 2 and 10).
@@ -66,9 +67,12 @@ export function serveSubscriptions(options: {
   const { schema, deps } = options;
   const logger = deps.logger.child({ component: 'subscriptions' });
   const formatError = createErrorFormatter(deps.logger);
-  const connections = new WeakMap<SocketContext, Connection>();
+  /** By graphql-ws's per-socket context object. */
+  const connections = new WeakMap<object, Connection>();
   /** Builds a fresh context for each event of the operation whose context is the key. */
   const eventContexts = new WeakMap<object, () => Context>();
+  // PERSISTED_OPERATIONS=only holds for sockets too (graphql/trusted-documents.ts).
+  const trustedDocuments = deps.config.persistedOperations === 'only' ? loadTrustedDocuments() : undefined;
 
   const format = (errors: readonly GraphQLError[], context?: Context): GraphQLFormattedError[] => {
     const formatAll = () => errors.map((error) => withoutHttpHint(formatError(error.toJSON(), error)));
@@ -77,10 +81,9 @@ export function serveSubscriptions(options: {
 
   // A message may be as large as an HTTP request body, no larger (ws allows 100 MiB by default).
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: MAX_BODY_BYTES });
-  const server = useServer<Record<string, unknown>>(
+  const server = attachGraphqlWs<Record<string, unknown>>(
     {
       schema,
-      isProd: true,
 
       async onConnect(ctx) {
         const { socket, request } = ctx.extra;
@@ -117,7 +120,9 @@ export function serveSubscriptions(options: {
       onSubscribe(ctx, id, payload) {
         const connection = connections.get(ctx);
         if (!connection) throw new Error('subscribe before the connection was acknowledged');
-        const prepared = prepareSubscription(schema, payload);
+        const trusted = trustedDocuments && resolveTrustedDocument(payload, trustedDocuments);
+        if (trusted && 'refused' in trusted) return [operationNotTrusted(trusted.refused)];
+        const prepared = prepareSubscription(schema, trusted ? { ...payload, query: trusted.document } : payload);
         if ('errors' in prepared) return prepared.errors;
 
         const requestId = randomUUID();
@@ -154,6 +159,7 @@ export function serveSubscriptions(options: {
       },
     },
     wsServer,
+    logger,
   );
 
   return {
