@@ -2,7 +2,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { invalidField } from '../../lib/errors';
 import { daysBetween } from '../../lib/local-dates';
 import type { LocalDate } from '../../lib/scalars';
-import { addDays, localDateOf } from './goal-state';
+import { localDateOf } from './goal-state';
 import { MAX_WINDOW_DAYS } from './limits';
 import type { MeritRecord, TargetRecord } from './types';
 
@@ -16,7 +16,7 @@ const LAST_REPRESENTABLE_DAY = '9999-12-31';
 
 /** A merit window: its last day must still be a date the API can show. */
 export function checkMeritWindow(startDate: LocalDate, durationDays: number | null, path: Path): void {
-  if (durationDays !== null && addDays(startDate, durationDays - 1) > LAST_REPRESENTABLE_DAY) {
+  if (durationDays !== null && durationDays - 1 > daysBetween(startDate, LAST_REPRESENTABLE_DAY)) {
     throw invalidField(path, `the window must end by ${LAST_REPRESENTABLE_DAY}`, 'max');
   }
 }
