@@ -1,5 +1,5 @@
 import { StatementCounter } from '../../../test/helpers/sql-statements';
-import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
+import { errorCode, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import { todayIn } from '../../lib/local-dates';
 import {
   category,
@@ -8,6 +8,7 @@ import {
   forgetCachedDashboards,
   readDashboard,
   seedDashboardDataset,
+  startDashboardTestApp,
   type DashboardDataset,
   type DailyStatJson,
 } from './test-fixtures';
@@ -27,11 +28,10 @@ let pacific: DashboardDataset;
 let counter: StatementCounter;
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startDashboardTestApp();
   owner = await app.createUser({ fullName: 'Owner' });
   pacificOwner = await app.createUser({ timezone: 'Pacific/Kiritimati' });
   stranger = await app.createUser();
-  await forgetCachedDashboards(app, owner, pacificOwner, stranger);
   data = await seedDashboardDataset(app, owner);
   pacific = await seedDashboardDataset(app, pacificOwner, 'Pacific/Kiritimati');
   counter = await StatementCounter.connect(app.database.url);

@@ -1,15 +1,15 @@
 import { PASSWORD, registerUser } from '../../../test/helpers/accounts';
 import { StatementCounter } from '../../../test/helpers/sql-statements';
-import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
+import { errorCode, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import {
   cachedDashboard,
   category,
   DASHBOARD,
   dashboardAfter,
-  forgetCachedDashboards,
   mutate,
   readDashboard,
   seedDashboardDataset,
+  startDashboardTestApp,
   type DashboardDataset,
 } from './test-fixtures';
 
@@ -52,11 +52,10 @@ async function grant(relationId: bigint, deedItemId: bigint, type: 'READ' | 'WRI
 const asOwner = (days = 7) => ({ days, ownerId: owner.gid });
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startDashboardTestApp();
   owner = await app.createUser({ fullName: 'Owner' });
   reader = await app.createUser();
   writer = await app.createUser();
-  await forgetCachedDashboards(app, owner, reader, writer);
   data = await seedDashboardDataset(app, owner);
   readerRelationId = await acceptedRelation(reader, owner);
   await grant(readerRelationId, data.rootId, 'READ');
@@ -150,7 +149,6 @@ describe("a grantee's dashboard", () => {
   it('is NOT_FOUND once the owner deletes their account', async () => {
     const leaving = await registerUser(app, { fullName: 'Leaving' });
     const viewer = await app.createUser();
-    await forgetCachedDashboards(app, leaving as TestUser, viewer);
     const deed = await app.prisma.deed.create({ data: { userId: leaving.id, name: 'Reading', category: 'HASANAAT', measureType: 'COUNT' } });
     const item = await app.prisma.deedItem.create({ data: { deedId: deed.id, name: 'Pages' } });
     const relationId = await acceptedRelation(viewer, leaving);

@@ -1,14 +1,14 @@
 import { todayIn } from '../../lib/local-dates';
-import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
+import type { TestApp, TestUser } from '../../../test/helpers/test-app';
 import {
   cachedDashboard,
   category,
   dashboardAfter,
   day,
-  forgetCachedDashboards,
   mutate,
   readDashboard,
   seedDashboardDataset,
+  startDashboardTestApp,
   type DashboardDataset,
 } from './test-fixtures';
 
@@ -24,9 +24,8 @@ let owner: TestUser;
 let data: DashboardDataset;
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startDashboardTestApp();
   owner = await app.createUser();
-  await forgetCachedDashboards(app, owner);
   data = await seedDashboardDataset(app, owner);
 });
 
@@ -124,7 +123,6 @@ describe("invalidation of the owner's dashboard", () => {
 describe('invalidation on a timezone change', () => {
   it("moves the window to today in the owner's new timezone on the next read", async () => {
     const traveller = await app.createUser({ timezone: 'Pacific/Kiritimati' });
-    await forgetCachedDashboards(app, traveller);
     const seeded = await seedDashboardDataset(app, traveller, 'Pacific/Kiritimati');
     const dashboard = await afterEvent(
       traveller,

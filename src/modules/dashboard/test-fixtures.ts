@@ -1,5 +1,6 @@
 import pino from 'pino';
-import type { TestApp, TestUser } from '../../../test/helpers/test-app';
+import { randomInt } from 'node:crypto';
+import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import { Prisma } from '../../generated/prisma/client';
 import { addDays, todayIn } from '../../lib/local-dates';
 import { DashboardCache } from './dashboard-cache';
@@ -141,10 +142,18 @@ export async function seedDashboardDataset(app: TestApp, owner: TestUser, timezo
 }
 
 /**
- * The test Redis is shared by every test file, and each file's database numbers its users
- * from the same start: move these owners to a fresh cache generation so no dashboard cached
- * by another file for the same id can be read.
+ * The test app for dashboard tests. The test Redis is shared by every test file, and each
+ * file's database numbers its users from the same start, so the users of this app get ids
+ * from a random high base: no dashboard cached by another file can share an owner id.
  */
+export async function startDashboardTestApp(): Promise<TestApp> {
+  const app = await startTestApp();
+  const base = 1_000_000_000 + randomInt(1_000_000_000);
+  await app.prisma.$executeRaw`SELECT setval(pg_get_serial_sequence('users', 'user_id'), ${base})`;
+  return app;
+}
+
+/** Moves these owners to a fresh cache generation: their next reads compute. */
 export async function forgetCachedDashboards(app: TestApp, ...users: TestUser[]): Promise<void> {
   await new DashboardCache(app.server.cache, pino({ level: 'silent' })).invalidateOwners(users.map((u) => u.id));
 }
