@@ -1,7 +1,7 @@
 import type { Decimal } from '@prisma/client/runtime/client';
 import type { Prisma } from '../../generated/prisma/client';
 import { MeasureType } from '../../generated/prisma/enums';
-import { badUserInput, conflict, type FieldError } from '../../lib/errors';
+import { badUserInput, conflict, invalidField, type FieldError } from '../../lib/errors';
 import type { ProgressActor } from './actor';
 
 /**
@@ -144,6 +144,13 @@ export async function replaceItems(
   specs: readonly GoalItemSpec[],
 ): Promise<{ removedIds: bigint[]; changed: boolean }> {
   const listed = new Map(specs.flatMap((spec) => (spec.id === null ? [] : [[spec.id, spec] as const])));
+  // Ids were checked before the transaction; a concurrent update may have removed one since.
+  const currentIds = new Set(current.map((item) => item.id));
+  specs.forEach((spec, index) => {
+    if (spec.id !== null && !currentIds.has(spec.id)) {
+      throw invalidField(['input', 'items', index, 'id'], 'is no longer an item of this goal', 'itemOf');
+    }
+  });
   const removedIds = current.filter((item) => !listed.has(item.id)).map((item) => item.id);
   const changedItems = current.filter((item) => listed.has(item.id) && !sameRequirement(item, listed.get(item.id)!));
   const added = specs.filter((spec) => spec.id === null);
