@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,11 @@ export interface Config {
   readonly jwtSecret: string | undefined;
   readonly migrateOnStart: boolean;
   readonly rateLimits: boolean;
+  /**
+   * Express' `trust proxy`: which proxies may name the client in X-Forwarded-For (the address
+   * audit rows record and per-IP rate limits count). false: the socket's peer is the client.
+   */
+  readonly trustProxy: false | number | string;
   /** Absolute path. */
   readonly mailOutboxDir: string;
   readonly smtpUrl: string | undefined;
@@ -148,6 +154,23 @@ const jwtSecret = raw.transform((value, ctx) => {
 
 const POSTGRES = ['postgres:', 'postgresql:'] as const;
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+// A hop count, or proxy addresses/subnets/names; never `true`, which would let any client
+// pick its own address with a forged header.
+const trustProxy = raw.transform((value, ctx): false | number | string => {
+  if (value === undefined || FALSE_WORDS.has(value.toLowerCase())) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const items = value.split(',').map((item) => item.trim());
+  const valid = items.every((item) => {
+    const [address = '', mask] = item.split('/');
+    return PROXY_NAMES.has(item) || (isIP(address) !== 0 && (mask === undefined || /^\d{1,3}$/.test(mask)));
+  });
+  return valid
+    ? items.join(', ')
+    : fail(ctx, 'must be off, a number of proxy hops, or addresses, subnets or loopback/linklocal/uniquelocal');
+});
+
 const environmentSchema = z.object({
   NODE_ENV: oneOf(['development', 'test', 'production'], 'development'),
   PORT: integer(1, 65535, 4000),
@@ -162,6 +185,7 @@ const environmentSchema = z.object({
   JWT_SECRET: jwtSecret,
   MIGRATE_ON_START: flag(true),
   RATE_LIMITS: flag(true),
+  TRUST_PROXY: trustProxy,
   MAIL_OUTBOX_DIR: directory,
   SMTP_URL: url(['smtp:', 'smtps:']),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
@@ -220,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: vars.JWT_SECRET,
     migrateOnStart: vars.MIGRATE_ON_START ?? true,
     rateLimits: vars.RATE_LIMITS ?? true,
+    trustProxy: vars.TRUST_PROXY,
     mailOutboxDir: path.resolve(vars.MAIL_OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
     smtpUrl: vars.SMTP_URL,
     logLevel: vars.LOG_LEVEL,

@@ -79,6 +79,8 @@ function finalErrorHandler(logger: Logger) {
 export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  // Client addresses (audit rows, per-IP rate limits) from X-Forwarded-For only via trusted proxies.
+  app.set('trust proxy', deps.config.trustProxy);
   const httpServer = http.createServer(app);
   let shuttingDown = false;
   const metrics = deps.metrics ?? new Metrics();

@@ -16,12 +16,13 @@ export function postGraphQLFrom(
   url: string,
   localAddress: string,
   request: { query: string; variables?: Record<string, unknown> },
-  options: { token?: string } = {},
+  options: { token?: string; headers?: Record<string, string> } = {},
 ): Promise<AddressedResponse> {
   const payload = JSON.stringify(request);
   const headers: http.OutgoingHttpHeaders = {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(payload),
+    ...options.headers,
   };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   return new Promise((resolve, reject) => {
