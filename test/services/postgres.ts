@@ -19,12 +19,20 @@ export interface PostgresCluster {
   stop(): Promise<void>;
 }
 
+export interface PostgresOptions {
+  /**
+   * Keep PostgreSQL's durability defaults (fsync, synchronous commit, full-page writes), e.g.
+   * for a benchmark whose commit latencies should be those of a real server.
+   */
+  durable?: boolean;
+}
+
 /**
  * Starts a throwaway PostgreSQL cluster on a free loopback port, with pg_stat_statements
- * preloaded so tests can count statements. Durability is switched off: the data is
- * thrown away anyway, and fsync dominates CREATE DATABASE and migration time.
+ * preloaded so tests can count statements. Durability is switched off unless asked for: the
+ * data is thrown away anyway, and fsync dominates CREATE DATABASE and migration time.
  */
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresCluster> {
   const binDir = findPostgresBinDir();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kitaab-pg-'));
   const dataDir = path.join(dir, 'data');
@@ -39,7 +47,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
       ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'],
       { asUser },
     );
-    const port = await startServer(binDir, dataDir, dir, logFile, asUser);
+    const port = await startServer(binDir, dataDir, dir, logFile, asUser, options.durable ?? false);
     return runningCluster(binDir, dataDir, dir, port, asUser, releaseOnExit);
   } catch (error) {
     releaseOnExit();
@@ -110,6 +118,7 @@ async function startServer(
   dir: string,
   logFile: string,
   asUser: string | undefined,
+  durable = false,
 ): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort();
@@ -118,9 +127,7 @@ async function startServer(
       `-k ${dir}`,
       '-c listen_addresses=127.0.0.1',
       '-c shared_preload_libraries=pg_stat_statements',
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     ].join(' ');
     try {
       await runCommand(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-w', '-o', serverOptions, 'start'], {

@@ -1,0 +1,123 @@
+import autocannon from 'autocannon';
+import { percentiles, type Percentiles } from './stats';
+
+/** One GraphQL request of a load run. */
+export interface GraphQLRequest {
+  operationName: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  token?: string;
+}
+
+export interface LoadOptions {
+  /** The /graphql endpoint (loopback only). */
+  url: string;
+  connections: number;
+  /** Hard bound on wall time; requests still in flight then are not counted. */
+  maxSeconds: number;
+  /** Stop after this many requests (default: only the time bound). */
+  amount?: number;
+  /** Requests per second over all connections (default: as fast as responses come back). */
+  overallRate?: number;
+  /** Seconds a request may take before it counts as an error and the connection retries. */
+  timeoutSeconds?: number;
+  /** The n-th request (0-based), in the order they are sent. */
+  request(n: number): GraphQLRequest;
+  /**
+   * Whether an HTTP 200 body is a correct answer (no GraphQL error, the expected outcome).
+   * Non-200 answers, timeouts and connection errors are errors anyway.
+   */
+  check(body: string): boolean;
+}
+
+export interface LoadResult {
+  /** Responses received (correct or not). */
+  responses: number;
+  /** Requests sent but still unanswered when the time bound stopped the run. */
+  unanswered: number;
+  seconds: number;
+  requestsPerSecond: number;
+  latency: Percentiles | null;
+  /** Timeouts, connection errors, non-200 answers and 200 answers that failed `check`. */
+  errors: number;
+  /** A few wrong answers, to say what went wrong. */
+  errorSamples: string[];
+}
+
+const MAX_ERROR_SAMPLES = 3;
+
+/**
+ * Runs autocannon against `url` and measures every response itself: autocannon's own
+ * histogram has no p95, and its error count does not look inside 200 answers.
+ */
+export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const errorSamples: string[] = [];
+  let wrongAnswers = 0;
+  let sent = 0;
+  const startedAt = process.hrtime.bigint();
+
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        method: 'POST',
+        connections: options.connections,
+        // autocannon needs a duration; the timer below is the real bound.
+        duration: options.maxSeconds + 60,
+        ...(options.amount !== undefined ? { amount: options.amount } : {}),
+        ...(options.overallRate !== undefined ? { overallRate: options.overallRate } : {}),
+        timeout: options.timeoutSeconds ?? 30,
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (request) => {
+              const next = options.request(sent++);
+              const headers: Record<string, string> = { 'content-type': 'application/json' };
+              if (next.token) headers.authorization = `Bearer ${next.token}`;
+              return {
+                ...request,
+                headers,
+                body: JSON.stringify({ operationName: next.operationName, query: next.query, variables: next.variables ?? {} }),
+              };
+            },
+            onResponse: (status, body) => {
+              if (status === 200 && !options.check(body)) {
+                wrongAnswers++;
+                if (errorSamples.length < MAX_ERROR_SAMPLES) errorSamples.push(body.slice(0, 300));
+              } else if (status !== 200 && errorSamples.length < MAX_ERROR_SAMPLES) {
+                errorSamples.push(`HTTP ${status}: ${body.slice(0, 200)}`);
+              }
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        clearTimeout(timer);
+        if (error) {
+          reject(error);
+          return;
+        }
+        const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+        resolve({
+          responses: latencies.length,
+          unanswered: Math.max(0, sent - latencies.length - result.errors),
+          seconds,
+          requestsPerSecond: latencies.length / seconds,
+          latency: percentiles(latencies),
+          errors: result.errors + result.non2xx + wrongAnswers,
+          errorSamples,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+    const timer = setTimeout(() => instance.stop(), options.maxSeconds * 1000);
+  });
+}
+
+/** A GraphQL answer without errors that contains `expected` (when given). */
+export function answered(body: string, expected?: string): boolean {
+  return !body.includes('"errors"') && (expected === undefined || body.includes(expected));
+}

@@ -1,0 +1,48 @@
+/**
+ * Reads the server's Prometheus metrics: the SQL statements each GraphQL operation ran
+ * (kitaab_sql_statements_per_operation, counted at the database driver by the server itself)
+ * and the cache lookups.
+ */
+
+export type MetricsSnapshot = Map<string, number>;
+
+/** Every sample line of GET /metrics, keyed by metric name and labels as written. */
+export async function scrapeMetrics(metricsUrl: string): Promise<MetricsSnapshot> {
+  const response = await fetch(metricsUrl);
+  if (!response.ok) throw new Error(`GET ${metricsUrl}: HTTP ${response.status}`);
+  const samples: MetricsSnapshot = new Map();
+  for (const line of (await response.text()).split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    samples.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return samples;
+}
+
+function delta(before: MetricsSnapshot, after: MetricsSnapshot, key: string): number {
+  return (after.get(key) ?? 0) - (before.get(key) ?? 0);
+}
+
+/** Mean SQL statements per operation of the named operations between two snapshots. */
+export function sqlStatementsPerOperation(
+  before: MetricsSnapshot,
+  after: MetricsSnapshot,
+  operationNames: readonly string[],
+): number | null {
+  let statements = 0;
+  let operations = 0;
+  for (const name of operationNames) {
+    const labels = `{operation_name="${name}"}`;
+    statements += delta(before, after, `kitaab_sql_statements_per_operation_sum${labels}`);
+    operations += delta(before, after, `kitaab_sql_statements_per_operation_count${labels}`);
+  }
+  return operations > 0 ? statements / operations : null;
+}
+
+/** Cache hits and misses between two snapshots. */
+export function cacheLookups(before: MetricsSnapshot, after: MetricsSnapshot): { hits: number; misses: number } {
+  return {
+    hits: delta(before, after, 'kitaab_cache_lookups_total{result="hit"}'),
+    misses: delta(before, after, 'kitaab_cache_lookups_total{result="miss"}'),
+  };
+}

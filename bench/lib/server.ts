@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { findFreePort } from '../../test/services/free-port';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const READY_TIMEOUT_MS = 120_000;
+
+/**
+ * The highest resident memory of a process over a stretch of time: Linux's VmHWM, reset at
+ * the start through /proc/<pid>/clear_refs, and VmRSS sampled every 100 ms in case the reset
+ * is not allowed.
+ */
+export class PeakRss {
+  private sampled = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private canReset = true;
+
+  constructor(readonly pid: number) {}
+
+  start(): void {
+    this.stop();
+    try {
+      writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
+    } catch {
+      this.canReset = false;
+    }
+    this.sampled = this.read('VmRSS');
+    this.timer = setInterval(() => {
+      this.sampled = Math.max(this.sampled, this.read('VmRSS'));
+    }, 100);
+    this.timer.unref();
+  }
+
+  /** Peak since `start()`, in MiB. */
+  stop(): number {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const peak = this.canReset ? Math.max(this.sampled, this.read('VmHWM')) : this.sampled;
+    return peak / 1024;
+  }
+
+  /** A /proc/<pid>/status field in KiB (0 once the process is gone). */
+  private read(field: 'VmRSS' | 'VmHWM'): number {
+    try {
+      const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
+      return match ? Number(match[1]) : 0;
+    } catch {
+      return 0;
+    }
+  }
+}
+
+export interface BenchServer {
+  readonly graphqlUrl: string;
+  readonly origin: string;
+  readonly pid: number;
+  readonly logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API server as in production, in a child process of its own (so its memory can be
+ * measured): NODE_ENV=production, rate limits off (CONTRACT.md: for load tests only),
+ * warnings only in the log, reminders off (no background job in the measurements).
+ */
+export async function startBenchServer(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  dataDir: string;
+}): Promise<BenchServer> {
+  const port = await findFreePort();
+  const logFile = path.join(options.dataDir, 'server.log');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    DATA_DIR: options.dataDir,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    RATE_LIMITS: 'off',
+    LOG_LEVEL: 'warn',
+    REMINDERS: 'off',
+  };
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile);
+  child.stderr!.pipe(log);
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilReady(child, logFile);
+  child.stdout!.pipe(log);
+  return {
+    graphqlUrl: `${origin}/graphql`,
+    origin,
+    pid: child.pid!,
+    logFile,
+    stop: () => stopChild(child),
+  };
+}
+
+function waitUntilReady(child: ChildProcess, logFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`the server did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message} (log: ${logFile})\n${output.slice(-2000)}`));
+    };
+    const onExit = (code: number | null) => fail(new Error(`the server exited with code ${code} before it was ready`));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Kitaab API ready at')) {
+        clearTimeout(timer);
+        child.stdout!.removeAllListeners('data');
+        child.removeListener('exit', onExit);
+        resolve();
+      }
+    });
+    child.once('exit', onExit);
+  });
+}
+
+/** SIGTERM (the server drains and exits), SIGKILL if it has not exited 30 s later. */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,224 @@
+/**
+ * The load benchmark of the seed's scenarios (`npm run bench`). Starts throwaway PostgreSQL
+ * (durable settings) and Redis unless given, loads demo data, starts the API server in a
+ * child process as in production (rate limits off), runs every scenario with autocannon on
+ * loopback, prints one table and writes it into bench/RESULTS.md and the README.
+ *
+ * Environment (all optional):
+ *   BENCH_URL                    an already running server's /graphql (loopback only); needs
+ *                                DATABASE_URL = that server's database (seeded if it has no users)
+ *   BENCH_SERVER_PID             with BENCH_URL: its pid, to measure its memory
+ *   DATABASE_URL                 without BENCH_URL: a PostgreSQL server to create the benchmark
+ *                                database on (dropped afterwards)
+ *   REDIS_URL                    Redis for the server (else a throwaway one)
+ *   BENCH_USERS, BENCH_DAYS      demo data size (200 × 365)
+ *   BENCH_REGISTRATIONS          concurrent registrations (1000, the seed's number)
+ *   BENCH_DASHBOARD_CONNECTIONS  connections of the dashboard runs (5000, the seed's number)
+ *   BENCH_SECONDS                time bound of each timed scenario (20)
+ *   BENCH_WRITE                  off: print only, do not write RESULTS.md and the README
+ * Every scenario is bounded in requests and time; the whole run stays under 10 minutes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { applyMigrations } from '../src/db/migrations';
+import { postgresTarget, seedDemoData } from '../src/ops/demo-data';
+import { startPostgres } from '../test/services/postgres';
+import { startRedis, stopRedis } from '../test/services/redis';
+import { quoteIdentifier, withDatabaseName } from '../test/helpers/database-url';
+import { loadFixtures } from './lib/fixtures';
+import { resultsSection, resultsTable, updateReadme, writeResultsFile, type RunFacts } from './lib/report';
+import type { BenchContext, BenchSettings, ScenarioRow } from './lib/scenario';
+import { PeakRss, startBenchServer } from './lib/server';
+import { analytics } from './scenarios/analytics';
+import { dashboards } from './scenarios/dashboard';
+import { entryCreation } from './scenarios/entry-creation';
+import { granteeReads } from './scenarios/grantee-reads';
+import { permissionCheck } from './scenarios/permission-check';
+import { registrations } from './scenarios/registration';
+
+const ROOT = path.resolve(__dirname, '..');
+const BENCH_DATABASE = 'kitaab_bench';
+/** No scenario starts after this many seconds, so the run ends well within 10 minutes. */
+const LAST_START_SECONDS = 420;
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got ${raw})`);
+  return value;
+}
+
+function loopbackUrl(raw: string): string {
+  const url = new URL(raw);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && !url.hostname.startsWith('127.')) {
+    throw new Error(`BENCH_URL must be a loopback address (got ${url.hostname}): load is only sent to this machine`);
+  }
+  return url.toString();
+}
+
+async function sql<T>(url: string, text: string): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Everything started for the run, stopped in reverse order whatever happens. */
+class Cleanup {
+  private readonly steps: Array<() => Promise<unknown> | unknown> = [];
+  add(step: () => Promise<unknown> | unknown): void {
+    this.steps.unshift(step);
+  }
+  async run(): Promise<void> {
+    for (const step of this.steps) await Promise.resolve(step()).catch((error) => console.error('cleanup:', error));
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const loadBefore = os.loadavg();
+  const log = (message: string) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+  const settings: BenchSettings = {
+    registrations: positiveInteger('BENCH_REGISTRATIONS', 1000),
+    dashboardConnections: positiveInteger('BENCH_DASHBOARD_CONNECTIONS', 5000),
+    scenarioSeconds: positiveInteger('BENCH_SECONDS', 20),
+  };
+  const users = positiveInteger('BENCH_USERS', 200);
+  const days = positiveInteger('BENCH_DAYS', 365);
+  const benchUrl = process.env.BENCH_URL ? loopbackUrl(process.env.BENCH_URL) : undefined;
+  const cleanup = new Cleanup();
+
+  try {
+    // ── services and database ──
+    let databaseUrl: string;
+    if (benchUrl) {
+      if (!process.env.DATABASE_URL) throw new Error('BENCH_URL needs DATABASE_URL: the database of the server under test');
+      databaseUrl = process.env.DATABASE_URL;
+    } else {
+      let serverUrl = process.env.DATABASE_URL;
+      if (!serverUrl) {
+        log('starting PostgreSQL (durable settings)');
+        const cluster = await startPostgres({ durable: true });
+        cleanup.add(() => cluster.stop());
+        serverUrl = cluster.url;
+      }
+      await sql(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(BENCH_DATABASE)} WITH (FORCE)`);
+      await sql(serverUrl, `CREATE DATABASE ${quoteIdentifier(BENCH_DATABASE)}`);
+      const admin = serverUrl;
+      cleanup.add(() => sql(admin, `DROP DATABASE IF EXISTS ${quoteIdentifier(BENCH_DATABASE)} WITH (FORCE)`));
+      databaseUrl = withDatabaseName(serverUrl, BENCH_DATABASE);
+    }
+    await applyMigrations({ kind: 'postgres', url: databaseUrl });
+
+    const [{ users: existing }] = (await sql<{ users: number }>(databaseUrl, 'SELECT count(*)::int AS users FROM users')) as [
+      { users: number },
+    ];
+    let seeded = `${existing} existing users (not seeded)`;
+    if (existing === 0) {
+      log(`seeding demo data: ${users} users × ${days} days`);
+      const target = postgresTarget(databaseUrl);
+      try {
+        const result = await seedDemoData(target, { users, days });
+        seeded = `${users} users × ${days} days of demo data (${result.rows.entries.toLocaleString('en-US')} entries, ${result.rows.entry_history.toLocaleString('en-US')} history rows, ${result.rows.permissions.toLocaleString('en-US')} grants; seeded in ${result.seconds.toFixed(0)} s)`;
+      } finally {
+        await target.close();
+      }
+    }
+
+    // ── the server ──
+    let graphqlUrl: string;
+    let peakRss: PeakRss | null = null;
+    if (benchUrl) {
+      graphqlUrl = benchUrl;
+      const pid = process.env.BENCH_SERVER_PID ? Number(process.env.BENCH_SERVER_PID) : undefined;
+      if (pid) peakRss = new PeakRss(pid);
+    } else {
+      let redisUrl = process.env.REDIS_URL;
+      if (!redisUrl) {
+        log('starting Redis');
+        const redis = await startRedis();
+        cleanup.add(() => stopRedis(redis));
+        redisUrl = redis.url;
+      }
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kitaab-bench-'));
+      cleanup.add(() => rmSync(dataDir, { recursive: true, force: true }));
+      log('starting the API server');
+      const server = await startBenchServer({ databaseUrl, redisUrl, dataDir });
+      cleanup.add(() => server.stop());
+      graphqlUrl = server.graphqlUrl;
+      peakRss = new PeakRss(server.pid);
+    }
+    const metricsUrl = new URL('/metrics', graphqlUrl).toString();
+
+    log('logging the demo actors in');
+    const fixtures = await loadFixtures(databaseUrl, graphqlUrl, { owners: 200, grantees: 50 });
+    const ctx: BenchContext = { graphqlUrl, metricsUrl, databaseUrl, peakRss, fixtures, settings, log };
+
+    // ── scenarios, in the seed's order ──
+    const rows: ScenarioRow[] = [];
+    const scenarios = [registrations, entryCreation, dashboards, granteeReads, permissionCheck, analytics];
+    for (const scenario of scenarios) {
+      if ((Date.now() - startedAt) / 1000 > LAST_START_SECONDS) {
+        log(`skipping ${scenario.name}: the run is past ${LAST_START_SECONDS} s`);
+        continue;
+      }
+      const scenarioRows = await scenario(ctx);
+      for (const row of scenarioRows) log(`${row.scenario}: ${row.requests} answers, ${row.errors} errors, p95 ${row.latency?.p95.toFixed(1) ?? '—'} ms`);
+      rows.push(...scenarioRows);
+    }
+
+    // ── report ──
+    const facts = await runFacts(databaseUrl, startedAt, loadBefore, seeded, settings);
+    console.log(`\n${resultsTable(rows)}\n`);
+    if (process.env.BENCH_WRITE !== 'off') {
+      const section = resultsSection(rows, facts);
+      writeResultsFile(path.join(ROOT, 'bench', 'RESULTS.md'), section);
+      const readme = updateReadme(path.join(ROOT, 'README.md'), section);
+      log(`wrote bench/RESULTS.md${readme ? ' and the README' : ' (README has no benchmark markers: not updated)'}`);
+    }
+  } finally {
+    await cleanup.run();
+  }
+}
+
+async function runFacts(
+  databaseUrl: string,
+  startedAt: number,
+  loadBefore: number[],
+  data: string,
+  settings: BenchSettings,
+): Promise<RunFacts> {
+  const [{ version }] = (await sql<{ version: string }>(databaseUrl, 'SHOW server_version')) as [{ version: string }];
+  const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' / ');
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    machine: `${cpus.length} CPUs (nproc ${os.availableParallelism()}, ${cpus[0]?.model ?? 'unknown model'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}`,
+    software: `Node ${process.version}, PostgreSQL ${version}, Redis, autocannon 9 (load generator on the same machine)`,
+    load: `${load(loadBefore)} → ${load(os.loadavg())}`,
+    data,
+    server: `one process, NODE_ENV=production, RATE_LIMITS=off, REMINDERS=off, LOG_LEVEL=warn, DB_POOL_MAX=10 (default); ${settings.registrations} registrations, ${settings.dashboardConnections} dashboard connections, ${settings.scenarioSeconds} s per timed scenario`,
+    durationSeconds: (Date.now() - startedAt) / 1000,
+  };
+}
+
+// The whole run must end within 10 minutes, even if something hangs.
+const watchdog = setTimeout(() => {
+  console.error('benchmark: 10 minutes passed, giving up');
+  process.exit(2);
+}, 10 * 60 * 1000);
+watchdog.unref();
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,104 @@
+import type { Owner } from '../lib/fixtures';
+import { answered } from '../lib/load';
+import { measuredLoad, p95Target, rowFromLoad, type BenchContext, type ScenarioRow } from '../lib/scenario';
+
+export const DASHBOARD_FIELDS = `days dateFrom dateTo generatedAt
+  categories {
+    category entryCount scaleEntryCount countEntryCount countSum activeDays
+    averageEntriesPerDay averageCountPerDay averageScaleScore
+    series { date entryCount countSum averageScaleScore }
+  }`;
+
+const query = (operationName: string) =>
+  `query ${operationName}($days: Int!) { dashboard(days: $days) { ${DASHBOARD_FIELDS} } }`;
+
+const GENERATED_AT = /"generatedAt":"([^"]+)"/;
+
+/** A dashboard answer computed before (cached) or after (fresh) `instant`. */
+export function dashboardFrom(body: string, instant: string, fresh: boolean): boolean {
+  if (!answered(body)) return false;
+  const generatedAt = GENERATED_AT.exec(body)?.[1];
+  return generatedAt !== undefined && (fresh ? generatedAt >= instant : generatedAt < instant);
+}
+
+/** Loads each owner's 30-day dashboard once, so the cached runs only read the cache. */
+async function warmUp(ctx: BenchContext, owners: readonly Owner[]): Promise<void> {
+  const queue = [...owners];
+  const worker = async () => {
+    for (let owner = queue.shift(); owner; owner = queue.shift()) {
+      const response = await fetch(ctx.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
+        body: JSON.stringify({ operationName: 'BenchDashboardWarmUp', query: query('BenchDashboardWarmUp'), variables: { days: 30 } }),
+      });
+      const body = await response.text();
+      if (!answered(body)) throw new Error(`dashboard warm-up failed: ${body.slice(0, 300)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/**
+ * Seed scenario 3: owners reading their own 30-day dashboard, on as many connections as the
+ * seed says (5,000) and, for comparison, on 50. Cached: every answer must come from the cache
+ * (generated before the run). Uncached: every request asks for an (owner, days) pair nobody
+ * asked for before (days 16–45 on the big run, 46–75 on the small one), and every answer must
+ * be computed during the run.
+ */
+export async function dashboards(ctx: BenchContext): Promise<ScenarioRow[]> {
+  const owners = ctx.fixtures.owners;
+  const seconds = ctx.settings.scenarioSeconds;
+  const rows: ScenarioRow[] = [];
+  await warmUp(ctx, owners);
+
+  for (const connections of [ctx.settings.dashboardConnections, 50]) {
+    ctx.log(`dashboard (cached): ${connections} connections for ${seconds} s`);
+    const startedAt = new Date().toISOString();
+    const result = await measuredLoad(ctx, ['BenchDashboardCached'], {
+      connections,
+      maxSeconds: seconds,
+      timeoutSeconds: 60,
+      request: (n) => ({
+        operationName: 'BenchDashboardCached',
+        query: query('BenchDashboardCached'),
+        variables: { days: 30 },
+        token: owners[n % owners.length]!.token,
+      }),
+      check: (body) => dashboardFrom(body, startedAt, false),
+    });
+    rows.push(
+      rowFromLoad(`Dashboard, cached (days 30)`, `${connections.toLocaleString('en-US')} conns, ${seconds} s`, result, p95Target(200, result.latency), [
+        `cache during the run: ${result.cache.hits} hits, ${result.cache.misses} misses`,
+      ]),
+    );
+  }
+
+  const keysPerRun = owners.length * 30;
+  for (const [index, connections] of [ctx.settings.dashboardConnections, 50].entries()) {
+    const firstDays = 16 + index * 30;
+    ctx.log(`dashboard (uncached): ${connections} connections, up to ${keysPerRun} distinct requests or ${seconds} s`);
+    const startedAt = new Date().toISOString();
+    const result = await measuredLoad(ctx, ['BenchDashboardUncached'], {
+      connections,
+      amount: keysPerRun,
+      maxSeconds: seconds,
+      timeoutSeconds: 60,
+      request: (n) => ({
+        operationName: 'BenchDashboardUncached',
+        query: query('BenchDashboardUncached'),
+        variables: { days: firstDays + (Math.floor(n / owners.length) % 30) },
+        token: owners[n % owners.length]!.token,
+      }),
+      check: (body) => dashboardFrom(body, startedAt, true),
+    });
+    rows.push(
+      rowFromLoad(
+        `Dashboard, uncached (days ${firstDays}–${firstDays + 29})`,
+        `${connections.toLocaleString('en-US')} conns, ≤ ${keysPerRun.toLocaleString('en-US')} req, ${seconds} s`,
+        result,
+        p95Target(200, result.latency),
+      ),
+    );
+  }
+  return rows;
+}

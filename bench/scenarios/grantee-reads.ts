@@ -1,0 +1,52 @@
+import { answered } from '../lib/load';
+import { measuredLoad, rateTarget, rowFromLoad, type BenchContext, type ScenarioRow } from '../lib/scenario';
+
+const ITEM = `query BenchGranteeItem($id: ID!) {
+  deedItem(id: $id) { id name level myAccess deed { id name category measureType } }
+}`;
+
+const ENTRIES = `query BenchGranteeEntries($owner: ID!, $item: ID!) {
+  entries(filter: { ownerId: $owner, deedItemId: $item, includeDescendants: true }, first: 10) {
+    totalCount edges { node { id entryDate count scaleValue { id label } } }
+  }
+}`;
+
+const PER_MINUTE = 50_000;
+
+/**
+ * Seed scenario 4: reads that go through the permission authority, by READ grantees of other
+ * users' items, offered at the seed's rate (50,000 a minute): the granted item with its deed,
+ * and the owner's entries under it, in turn.
+ */
+export async function granteeReads(ctx: BenchContext): Promise<ScenarioRow[]> {
+  const grants = ctx.fixtures.readGrants;
+  const connections = 100;
+  const seconds = ctx.settings.scenarioSeconds;
+  ctx.log(`grantee reads: ${PER_MINUTE}/min offered on ${connections} connections for ${seconds} s (${grants.length} grantees)`);
+  const result = await measuredLoad(ctx, ['BenchGranteeItem', 'BenchGranteeEntries'], {
+    connections,
+    overallRate: PER_MINUTE / 60,
+    maxSeconds: seconds,
+    request: (n) => {
+      const grant = grants[Math.floor(n / 2) % grants.length]!;
+      return n % 2 === 0
+        ? { operationName: 'BenchGranteeItem', query: ITEM, variables: { id: grant.itemId }, token: grant.grantee.token }
+        : {
+            operationName: 'BenchGranteeEntries',
+            query: ENTRIES,
+            variables: { owner: grant.ownerId, item: grant.itemId },
+            token: grant.grantee.token,
+          };
+    },
+    check: (body) => answered(body) && !body.includes('"deedItem":null'),
+  });
+  return [
+    rowFromLoad(
+      'Permission-checked reads (READ grantee)',
+      `${PER_MINUTE.toLocaleString('en-US')}/min offered, ${connections} conns, ${seconds} s`,
+      result,
+      rateTarget(PER_MINUTE, result.requestsPerSecond, result.errors),
+      ['half deedItem(id) with its deed, half entries(ownerId, deedItemId, includeDescendants) first 10'],
+    ),
+  ];
+}
