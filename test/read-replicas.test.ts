@@ -3,6 +3,7 @@ import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import type { Request, Response } from 'express';
 import { applyMigrations } from '../src/db/migrations';
 import { enterDatabaseRoute, readOnlyOperationRouting } from '../src/db/read-routing';
+import { forgetCachedDashboards } from '../src/modules/dashboard/test-fixtures';
 import { consecutiveDates, seedEntryGraph, type EntryGraph } from './helpers/entry-graph';
 import { withDatabaseName } from './helpers/database-url';
 import { startTestApp, type GraphQLResponse, type TestApp, type TestUser } from './helpers/test-app';
@@ -196,5 +197,19 @@ describe('read replicas', () => {
   it('keeps work outside requests on the primary', async () => {
     const served = await servedBy(() => app.prisma.user.count());
     expect(served).toEqual({ primary: [expect.stringMatching(/SELECT COUNT/)], replica: [] });
+  });
+});
+
+describe('read replicas and the dashboard', () => {
+  it('computes a dashboard on the primary: it is cached, and a write must show on the next read', async () => {
+    await forgetCachedDashboards(app, owner);
+    let response: GraphQLResponse | undefined;
+    const served = await servedBy(async () => {
+      response = await app.gql('query { dashboard(days: 365) { categories { entryCount } } }', {}, { token: owner.token });
+    });
+    expect(response!.errors).toBeUndefined();
+    const touchesEntries = (sql: string) => /\bentries\b/.test(sql);
+    expect(served.primary.filter(touchesEntries)).toHaveLength(1);
+    expect(served.replica.filter(touchesEntries)).toEqual([]);
   });
 });

@@ -61,7 +61,9 @@ export class DashboardService {
     if (cached) return cached;
 
     const generatedAt = new Date();
-    const rows = await aggregateEntries(this.prisma, { ownerId, dateFrom, dateTo, days, itemIds });
+    // On the primary (read-routing sends transactions there), never a lagging replica: what is
+    // computed here is cached, and a write must show on the next read.
+    const rows = await this.prisma.$transaction((tx) => aggregateEntries(tx, { ownerId, dateFrom, dateTo, days, itemIds }));
     const dashboard: DashboardRecord = {
       ownerId: ownerId.toString(),
       days,
