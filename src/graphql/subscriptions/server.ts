@@ -120,7 +120,8 @@ export function serveSubscriptions(options: {
       onSubscribe(ctx, id, payload) {
         const connection = connections.get(ctx);
         if (!connection) throw new Error('subscribe before the connection was acknowledged');
-        const trusted = trustedDocuments && resolveTrustedDocument(payload, trustedDocuments);
+        const trusted =
+          trustedDocuments && resolveTrustedDocument({ query: payload.query, extensions: payload.extensions ?? undefined }, trustedDocuments);
         if (trusted && 'refused' in trusted) return [operationNotTrusted(trusted.refused)];
         const prepared = prepareSubscription(schema, trusted ? { ...payload, query: trusted.document } : payload);
         if ('errors' in prepared) return prepared.errors;
