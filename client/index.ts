@@ -22,9 +22,19 @@ export * from './generated/graphql';
 
 type Generated = typeof generated;
 
-/** `MeDocument` → `Me`: the operations the SDK has, by operation name. */
+/** `OnEntryRecorded`: subscriptions are named On<Event>, and no query or mutation is. */
+type IsSubscriptionName<Name extends string> = Name extends `On${infer Event}`
+  ? Event extends Capitalize<Event>
+    ? true
+    : false
+  : false;
+
+/**
+ * `MeDocument` → `Me`: the queries and mutations the SDK has, by operation name.
+ * Subscriptions (client/operations/subscriptions.graphql) go over graphql-ws instead.
+ */
 type OperationDocuments = {
-  [K in keyof Generated as K extends `${infer Name}Document` ? Name : never]: Generated[K];
+  [K in keyof Generated as K extends `${infer Name}Document` ? (IsSubscriptionName<Name> extends true ? never : Name) : never]: Generated[K];
 };
 export type OperationName = keyof OperationDocuments;
 
@@ -103,8 +113,10 @@ interface AnyDocument {
   __meta__?: Record<string, unknown>;
 }
 
-function operationNameOf(document: AnyDocument): string | undefined {
-  return /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(document.toString())?.[1];
+/** The document's operation (codegen writes it first, then the fragments it uses). */
+function operationOf(document: AnyDocument): { kind: string; name: string | undefined } | undefined {
+  const match = /^\s*(query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?/.exec(document.toString());
+  return match ? { kind: match[1]!, name: match[2] } : undefined;
 }
 
 function hashOf(document: AnyDocument): string {
@@ -144,7 +156,7 @@ export function createKitaabClient(url: string, options: KitaabClientOptions = {
     variables?: Variables,
     requestOptions: RequestOptions = {},
   ): Promise<Result> {
-    const operationName = operationNameOf(document);
+    const operationName = operationOf(document)?.name;
     const common = { operationName, variables: variables ?? {} };
     let answer = options.persisted
       ? await post({ ...common, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(document) } } }, requestOptions)
@@ -169,6 +181,7 @@ export function createKitaabClient(url: string, options: KitaabClientOptions = {
   };
   for (const [exportName, document] of Object.entries(generated)) {
     if (!exportName.endsWith('Document') || !(document instanceof TypedDocumentString)) continue;
+    if (operationOf(document)?.kind === 'subscription') continue;
     const operationName = exportName.slice(0, -'Document'.length);
     const methodName = operationName.charAt(0).toLowerCase() + operationName.slice(1);
     if (methodName in client) throw new Error(`Operation ${operationName} clashes with the client's own ${methodName}`);

@@ -10,7 +10,7 @@ import {
 } from '../client/codegen/operation-files';
 
 /**
- * The SDK's documents against the contract (all of them, every Query and Mutation field)
+ * The SDK's documents against the contract (all of them, every root field)
  * and the generated output against schema.graphql (every root field it has, in the manifest).
  */
 
@@ -29,7 +29,7 @@ function operationNames(documents: ReadonlyArray<{ document: DocumentNode }>): s
 }
 
 function rootFieldsOf(schema: GraphQLSchema): string[] {
-  return [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
     type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : [],
   );
 }
@@ -41,9 +41,21 @@ describe('client operation documents', () => {
     expect(validateOperationFile(contract, file, files)).toEqual([]);
   });
 
-  test('every Query and Mutation field of the contract has an operation', () => {
+  test('every Query, Mutation and Subscription field of the contract has an operation', () => {
     const selected = selectedRootFields(files);
     expect(rootFieldsOf(contract).filter((field) => !selected.has(field))).toEqual([]);
+  });
+
+  test('subscriptions, and only they, are named On<Event> (how the SDK tells them apart)', () => {
+    for (const { document } of files) {
+      for (const definition of document.definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        expect([definition.name!.value, /^On[A-Z]/.test(definition.name!.value)]).toEqual([
+          definition.name!.value,
+          definition.operation === 'subscription',
+        ]);
+      }
+    }
   });
 
   test('operation names are unique across files', () => {

@@ -50,6 +50,7 @@ describe('SDK journey', () => {
     const bob = await signUp(app, 'Bob', 'America/New_York');
 
     const anonymous = createKitaabClient(app.url);
+    expect('onEntryRecorded' in anonymous).toBe(false);
     expect(await anonymous.me()).toEqual({ me: null });
     const { me } = await alice.client.me();
     expect(me).toMatchObject({ id: alice.user.id, fullName: 'Alice', emailVerified: true });
@@ -199,6 +200,9 @@ describe('SDK journey', () => {
   });
 });
 
-// Keep the type of the client honest: required variables are required.
+// Keep the type of the client honest: required variables are required, and subscriptions
+// (graphql-ws) are not HTTP methods.
 // @ts-expect-error createDeed needs its input
 export const missingInput = (client: KitaabClient) => client.createDeed();
+// @ts-expect-error OnEntryRecorded is a subscription
+export const subscriptionMethod = (client: KitaabClient) => client.onEntryRecorded;

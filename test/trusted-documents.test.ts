@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createKitaabClient, KitaabRequestError, MeDocument } from '../client';
+import { createKitaabClient, KitaabRequestError, MeDocument, OnMeritCompletedDocument } from '../client';
 import { loadTrustedDocuments, TRUSTED_DOCUMENTS_MANIFEST } from '../src/graphql/trusted-documents';
+import { connect, type WsClient } from '../src/modules/subscriptions/test-client';
 import { freshEmail, mailsTo, PASSWORD } from './helpers/accounts';
 import { startTestApp, type TestApp } from './helpers/test-app';
 
@@ -27,6 +28,20 @@ async function post(app: TestApp, body: Record<string, unknown>, token?: string)
 }
 
 const byHash = (sha256Hash: string) => ({ persistedQuery: { version: 1, sha256Hash } });
+
+/** The first thing the server sends for one subscription: a result, or the protocol's error. */
+function firstAnswer(socket: WsClient, payload: { query: string; extensions?: Record<string, unknown> }): Promise<unknown> {
+  return new Promise((resolve) => {
+    const stop = socket.client.subscribe(payload, {
+      next: (result) => {
+        stop();
+        resolve({ result });
+      },
+      error: (error) => resolve({ error }),
+      complete: () => resolve({ complete: true }),
+    });
+  });
+}
 
 function expectRefused(response: RawResponse, reason: string): void {
   expect(response.status).toBe(400);
@@ -101,6 +116,30 @@ describe('trusted documents (PERSISTED_OPERATIONS=only)', () => {
 
   test('a trusted hash with another query text is refused', async () => {
     expectRefused(await post(app, { query: '{ me { id email } }', extensions: byHash(meHash) }), 'HASH_MISMATCH');
+  });
+
+  test('subscriptions over graphql-ws follow the same rule', async () => {
+    const socket = connect(app);
+    try {
+      const refused = await firstAnswer(socket, { query: 'subscription { meritCompleted { id } }' });
+      expect(refused).toEqual({
+        error: [
+          {
+            message: expect.stringContaining('trusted documents only'),
+            extensions: { code: 'OPERATION_NOT_TRUSTED', reason: 'QUERY_NOT_IN_MANIFEST' },
+          },
+        ],
+      });
+      // graphql-ws needs a query string: with a hash it may be empty. The trusted document
+      // runs (and, on an anonymous socket, fails as the resolver says).
+      const hash = OnMeritCompletedDocument.__meta__!.hash as string;
+      const accepted = await firstAnswer(socket, { query: '', extensions: byHash(hash) });
+      expect(accepted).toEqual({
+        result: { errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })] },
+      });
+    } finally {
+      await socket.dispose();
+    }
   });
 
   test('the SDK gets the error as a KitaabRequestError when it sends text', async () => {

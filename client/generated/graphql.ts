@@ -1271,6 +1271,18 @@ export type RevokePermissionMutationVariables = Exact<{
 
 export type RevokePermissionMutation = { revokePermission: { permission: { id: string, type: PermissionType, version: number, isActive: boolean, grantedAt: string, revokedAt: string | null, relation: { id: string }, grantor: { id: string, fullName: string, timezone: string }, grantee: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string } } | null }, relation: { id: string, updatedAt: string } } };
 
+export type OnEntryRecordedSubscriptionVariables = Exact<{
+  ownerId?: string | null | undefined;
+}>;
+
+
+export type OnEntryRecordedSubscription = { entryRecorded: { id: string, action: EntryChangeAction, changedAt: string, entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null }, changedBy: { id: string, fullName: string, timezone: string }, before: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null, after: { count: string | null, notes: string | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null } | null } };
+
+export type OnMeritCompletedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnMeritCompletedSubscription = { meritCompleted: { name: string, id: string, status: GoalStatus, completedAt: string | null, deed: { id: string, name: string }, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -4524,3 +4536,104 @@ fragment PermissionFields on Permission {
   grantedAt
   revokedAt
 }`, {"hash":"3fc45423fcf011a3f5f1e0c118296f3302fa8b623760ad3d0ba292493ecbf5bb"}) as unknown as TypedDocumentString<RevokePermissionMutation, RevokePermissionMutationVariables>;
+export const OnEntryRecordedDocument = new TypedDocumentString(`
+    subscription OnEntryRecorded($ownerId: ID) {
+  entryRecorded(ownerId: $ownerId) {
+    ...EntryChangeFields
+    entry {
+      ...EntryFields
+    }
+  }
+}
+    fragment UserProfileFields on UserProfile {
+  id
+  fullName
+  timezone
+}
+fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment EntryFields on Entry {
+  id
+  owner {
+    ...UserProfileFields
+  }
+  createdBy {
+    ...UserProfileFields
+  }
+  deedItem {
+    id
+    name
+    deed {
+      id
+      name
+      category
+      measureType
+    }
+  }
+  entryDate
+  scale {
+    id
+    version
+  }
+  scaleValue {
+    ...ScaleValueFields
+  }
+  count
+  notes
+  createdAt
+  updatedAt
+  deletedAt
+}
+fragment EntrySnapshotFields on EntrySnapshot {
+  scaleValue {
+    ...ScaleValueFields
+  }
+  count
+  notes
+}
+fragment EntryChangeFields on EntryChange {
+  id
+  entry {
+    id
+  }
+  action
+  changedBy {
+    ...UserProfileFields
+  }
+  changedAt
+  before {
+    ...EntrySnapshotFields
+  }
+  after {
+    ...EntrySnapshotFields
+  }
+}`, {"hash":"42092a58d8ed01b309fa4e4977e4e90c0a8c81c9345a9719016680a616c0ef51"}) as unknown as TypedDocumentString<OnEntryRecordedSubscription, OnEntryRecordedSubscriptionVariables>;
+export const OnMeritCompletedDocument = new TypedDocumentString(`
+    subscription OnMeritCompleted {
+  meritCompleted {
+    ...AffectedMeritFields
+    name
+    deed {
+      id
+      name
+    }
+  }
+}
+    fragment GoalProgressFields on GoalProgress {
+  complete
+  completedItemCount
+  itemCount
+  percent
+}
+fragment AffectedMeritFields on Merit {
+  id
+  status
+  completedAt
+  progress {
+    ...GoalProgressFields
+  }
+}`, {"hash":"e5fd3ef77e9ab46ae66bc245bb47c849d7ecf43599e7a2cbd04f63734304035c"}) as unknown as TypedDocumentString<OnMeritCompletedSubscription, OnMeritCompletedSubscriptionVariables>;

@@ -18,7 +18,7 @@ import { ErrorCode } from '../lib/errors';
  *
  * The manifest's document replaces the request's before Apollo's own persisted-query step
  * runs, so the APQ cache is neither read nor written in this mode: trusted documents take
- * precedence.
+ * precedence. Subscriptions (graphql-ws) apply the same rule in their onSubscribe.
  */
 
 export const TRUSTED_DOCUMENTS_MANIFEST = path.resolve(__dirname, '..', '..', 'client', 'generated', 'persisted-documents.json');
@@ -79,7 +79,7 @@ interface PersistedQueryExtension {
  * hash). Also for transports outside Apollo's pipeline (subscriptions).
  */
 export function resolveTrustedDocument(
-  request: Pick<GraphQLRequest, 'query' | 'extensions'>,
+  request: { query?: string | null; extensions?: Readonly<Record<string, unknown>> | null },
   documents: TrustedDocuments,
 ): { document: string } | { refused: UntrustedReason } | undefined {
   const persisted = request.extensions?.persistedQuery as PersistedQueryExtension | undefined;
@@ -88,7 +88,8 @@ export function resolveTrustedDocument(
   if (hash !== undefined) {
     const document = documents.get(hash);
     if (document === undefined) return { refused: 'UNKNOWN_HASH' };
-    if (query !== undefined && query !== document) return { refused: 'HASH_MISMATCH' };
+    // graphql-ws requires a query string: with a hash, an empty one stands for none.
+    if (query && query !== document) return { refused: 'HASH_MISMATCH' };
     return { document };
   }
   if (typeof query === 'string' && query !== '') {
