@@ -15,6 +15,8 @@
  *   BENCH_REGISTRATIONS          concurrent registrations (1000, the seed's number)
  *   BENCH_DASHBOARD_CONNECTIONS  connections of the dashboard runs (5000, the seed's number)
  *   BENCH_SECONDS                time bound of each timed scenario (20)
+ *   BENCH_SCENARIOS              only these, comma-separated (registrations, entryCreation,
+ *                                dashboards, granteeReads, permissionCheck, analytics)
  *   BENCH_WRITE                  off: print only, do not write RESULTS.md and the README
  * Every scenario is bounded in requests and time; the whole run stays under 10 minutes.
  */
@@ -27,7 +29,7 @@ import { postgresTarget, seedDemoData } from '../src/ops/demo-data';
 import { startPostgres } from '../test/services/postgres';
 import { startRedis, stopRedis } from '../test/services/redis';
 import { quoteIdentifier, withDatabaseName } from '../test/helpers/database-url';
-import { loadFixtures } from './lib/fixtures';
+import { loadFixtures, type TokenSource } from './lib/fixtures';
 import { resultsSection, resultsTable, updateReadme, writeResultsFile, type RunFacts } from './lib/report';
 import type { BenchContext, BenchSettings, ScenarioRow } from './lib/scenario';
 import { PeakRss, startBenchServer } from './lib/server';
@@ -134,8 +136,10 @@ async function main(): Promise<void> {
     // ── the server ──
     let graphqlUrl: string;
     let peakRss: PeakRss | null = null;
+    let tokenSource: TokenSource;
     if (benchUrl) {
       graphqlUrl = benchUrl;
+      tokenSource = { kind: 'login', graphqlUrl };
       const pid = process.env.BENCH_SERVER_PID ? Number(process.env.BENCH_SERVER_PID) : undefined;
       if (pid) peakRss = new PeakRss(pid);
     } else {
@@ -149,21 +153,23 @@ async function main(): Promise<void> {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kitaab-bench-'));
       cleanup.add(() => rmSync(dataDir, { recursive: true, force: true }));
       log('starting the API server');
-      const server = await startBenchServer({ databaseUrl, redisUrl, dataDir });
+      const logFile = path.join(os.tmpdir(), 'kitaab-bench-server.log');
+      const server = await startBenchServer({ databaseUrl, redisUrl, dataDir, logFile });
+      log(`server log: ${logFile}`);
       cleanup.add(() => server.stop());
       graphqlUrl = server.graphqlUrl;
+      tokenSource = { kind: 'sign', jwtSecret: server.jwtSecret };
       peakRss = new PeakRss(server.pid);
     }
     const metricsUrl = new URL('/metrics', graphqlUrl).toString();
 
-    log('logging the demo actors in');
-    const fixtures = await loadFixtures(databaseUrl, graphqlUrl, { owners: 200, grantees: 50 });
+    log(tokenSource.kind === 'login' ? 'logging the demo actors in' : 'signing the demo actors\' tokens');
+    const fixtures = await loadFixtures(databaseUrl, tokenSource, { owners: 200, grantees: 50 });
     const ctx: BenchContext = { graphqlUrl, metricsUrl, databaseUrl, peakRss, fixtures, settings, log };
 
     // ── scenarios, in the seed's order ──
     const rows: ScenarioRow[] = [];
-    const scenarios = [registrations, entryCreation, dashboards, granteeReads, permissionCheck, analytics];
-    for (const scenario of scenarios) {
+    for (const scenario of selectedScenarios()) {
       if ((Date.now() - startedAt) / 1000 > LAST_START_SECONDS) {
         log(`skipping ${scenario.name}: the run is past ${LAST_START_SECONDS} s`);
         continue;
@@ -176,6 +182,7 @@ async function main(): Promise<void> {
     // ── report ──
     const facts = await runFacts(databaseUrl, startedAt, loadBefore, seeded, settings);
     console.log(`\n${resultsTable(rows)}\n`);
+    for (const row of rows) for (const note of row.notes) console.log(`- ${row.scenario}: ${note}`);
     if (process.env.BENCH_WRITE !== 'off') {
       const section = resultsSection(rows, facts);
       writeResultsFile(path.join(ROOT, 'bench', 'RESULTS.md'), section);
@@ -185,6 +192,19 @@ async function main(): Promise<void> {
   } finally {
     await cleanup.run();
   }
+}
+
+const SCENARIOS = { registrations, entryCreation, dashboards, granteeReads, permissionCheck, analytics };
+
+/** BENCH_SCENARIOS=name,name runs only those (for a quick look; RESULTS.md wants them all). */
+function selectedScenarios(): Array<(typeof SCENARIOS)[keyof typeof SCENARIOS]> {
+  const names = process.env.BENCH_SCENARIOS?.split(',').map((name) => name.trim()).filter(Boolean);
+  if (!names || names.length === 0) return Object.values(SCENARIOS);
+  return names.map((name) => {
+    const scenario = SCENARIOS[name as keyof typeof SCENARIOS];
+    if (!scenario) throw new Error(`unknown scenario ${name}: one of ${Object.keys(SCENARIOS).join(', ')}`);
+    return scenario;
+  });
 }
 
 async function runFacts(

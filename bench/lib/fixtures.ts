@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { accessTokenKey, signAccessToken } from '../../src/auth/access-token';
 import { DEMO_PASSWORD } from '../../src/ops/demo-data';
 
 /** A demo user acting in the scenarios, logged in through the API. */
@@ -42,6 +43,22 @@ async function query<T>(databaseUrl: string, sql: string, params: unknown[] = []
   }
 }
 
+/** How the benchmark gets its actors' access tokens. */
+export type TokenSource = { kind: 'login'; graphqlUrl: string } | { kind: 'sign'; jwtSecret: string };
+
+/**
+ * Access tokens for the demo accounts: signed with the server's key when the benchmark
+ * started the server (hundreds of argon2 logins would take a minute on 2 cores and are not
+ * what is measured), else by logging in through the API.
+ */
+async function tokensFor(source: TokenSource, users: ReadonlyArray<{ id: string; email: string }>): Promise<Map<string, string>> {
+  if (source.kind === 'login') return login(source.graphqlUrl, users.map((user) => user.email));
+  const key = accessTokenKey(source.jwtSecret);
+  const tokens = new Map<string, string>();
+  for (const user of users) tokens.set(user.email, (await signAccessToken(BigInt(user.id), key)).token);
+  return tokens;
+}
+
 /** Logs the demo accounts in through the API, a few at a time (argon2 is slow on purpose). */
 async function login(graphqlUrl: string, emails: readonly string[]): Promise<Map<string, string>> {
   const tokens = new Map<string, string>();
@@ -71,7 +88,7 @@ async function login(graphqlUrl: string, emails: readonly string[]): Promise<Map
  */
 export async function loadFixtures(
   databaseUrl: string,
-  graphqlUrl: string,
+  tokenSource: TokenSource,
   counts: { owners: number; grantees: number },
 ): Promise<Fixtures> {
   const slotRows = await query<{ id: string; email: string; item: string; scale_value: string | null }>(
@@ -106,7 +123,10 @@ export async function loadFixtures(
     throw new Error('the database holds no demo data to benchmark with (users with items, READ grants, entries)');
   }
 
-  const tokens = await login(graphqlUrl, [...slotRows.map((r) => r.email), ...grantRows.map((r) => r.email)]);
+  const tokens = await tokensFor(tokenSource, [
+    ...slotRows.map((row) => ({ id: row.id, email: row.email })),
+    ...grantRows.map((row) => ({ id: row.grantee, email: row.email })),
+  ]);
   const owners = new Map<string, Owner>();
   for (const row of slotRows) {
     let owner = owners.get(row.id);

@@ -54,6 +54,8 @@ export class PeakRss {
 
 export interface BenchServer {
   readonly graphqlUrl: string;
+  /** The server's token key: the benchmark signs its actors' tokens with it instead of logging each in. */
+  readonly jwtSecret: string;
   readonly origin: string;
   readonly pid: number;
   readonly logFile: string;
@@ -69,9 +71,12 @@ export async function startBenchServer(options: {
   databaseUrl: string;
   redisUrl: string;
   dataDir: string;
+  /** Where the server's output goes (kept after the run, to read its warnings). */
+  logFile: string;
 }): Promise<BenchServer> {
   const port = await findFreePort();
-  const logFile = path.join(options.dataDir, 'server.log');
+  const logFile = options.logFile;
+  const jwtSecret = randomBytes(32).toString('hex');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -81,7 +86,7 @@ export async function startBenchServer(options: {
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
     DATA_DIR: options.dataDir,
-    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_SECRET: jwtSecret,
     RATE_LIMITS: 'off',
     LOG_LEVEL: 'warn',
     REMINDERS: 'off',
@@ -98,6 +103,7 @@ export async function startBenchServer(options: {
   child.stdout!.pipe(log);
   return {
     graphqlUrl: `${origin}/graphql`,
+    jwtSecret,
     origin,
     pid: child.pid!,
     logFile,

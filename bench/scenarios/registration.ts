@@ -17,8 +17,8 @@ export async function registrations(ctx: BenchContext): Promise<ScenarioRow[]> {
   const result = await measuredLoad(ctx, ['BenchRegister'], {
     connections: count,
     amount: count,
-    maxSeconds: 240,
-    timeoutSeconds: 230,
+    maxSeconds: 180,
+    timeoutSeconds: 170,
     request: (n) => ({
       operationName: 'BenchRegister',
       query: REGISTER,
