@@ -22,6 +22,8 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 const SCREENSHOT = path.resolve(__dirname, '..', 'test-output', 'explorer.png');
+/** What the page showed when the test failed, to see why. */
+const FAILURE_SCREENSHOT = path.resolve(__dirname, '..', 'test-output', 'explorer-failure.png');
 
 function isSameOrigin(url: string, origin: string): boolean {
   if (url.startsWith('data:')) return true;
@@ -58,32 +60,39 @@ describe('explorer in Chromium', () => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
 
-    const response = await page.goto(app.url);
-    expect(response?.status()).toBe(200);
-    expect(response?.headers()['content-type']).toMatch(/^text\/html/);
-
-    // The sample operation is preloaded; GraphiQL has fetched the schema once it shows.
-    const queryLines = page.locator('.graphiql-query-editor .view-lines');
-    await queryLines.filter({ hasText: 'query Me' }).waitFor({ timeout: 20_000 });
-
-    await queryLines.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('{ me { id } }');
-    // The editor closes brackets by itself: drop whatever it added after the cursor.
-    await page.keyboard.press('Shift+Control+End');
-    await page.keyboard.press('Delete');
-    expect((await queryLines.innerText()).replace(/\s+/g, ' ').trim()).toBe('{ me { id } }');
-    // The tab is renamed once GraphiQL has taken in the new (unnamed) operation.
-    await page.locator('.graphiql-tab-active', { hasText: '<untitled>' }).waitFor();
-    await page.keyboard.press('Escape');
-    await page.locator('.graphiql-execute-button').click();
-
-    const result = page.locator('.graphiql-response .view-lines');
-    await result.filter({ hasText: '"me"' }).waitFor({ timeout: 10_000 });
-    const shown = JSON.parse((await result.innerText()).replace(/\u00a0/g, ' '));
-    expect(shown).toEqual({ data: { me: null } });
-
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    try {
+      const response = await page.goto(app.url);
+      expect(response?.status()).toBe(200);
+      expect(response?.headers()['content-type']).toMatch(/^text\/html/);
+
+      // The sample operation is preloaded; GraphiQL has fetched the schema once it shows.
+      const queryLines = page.locator('.graphiql-query-editor .view-lines');
+      await queryLines.filter({ hasText: 'query Me' }).waitFor({ timeout: 20_000 });
+
+      // Replace the sample by pasting (typing would race the editor's autocompletion and
+      // bracket closing): select all, then a paste event as the clipboard would send it.
+      await queryLines.click();
+      await page.keyboard.press('Control+A');
+      await page.evaluate((text) => {
+        const clipboardData = new DataTransfer();
+        clipboardData.setData('text/plain', text);
+        document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+      }, '{ me { id } }');
+      expect((await queryLines.innerText()).replace(/\s+/g, ' ').trim()).toBe('{ me { id } }');
+      // The tab is renamed once GraphiQL has taken in the new (unnamed) operation.
+      await page.locator('.graphiql-tab-active', { hasText: '<untitled>' }).waitFor({ timeout: 20_000 });
+      await page.locator('.graphiql-execute-button').click();
+
+      const result = page.locator('.graphiql-response .view-lines');
+      await result.filter({ hasText: '"me"' }).waitFor({ timeout: 20_000 });
+      const shown = JSON.parse((await result.innerText()).replace(/\u00a0/g, ' '));
+      expect(shown).toEqual({ data: { me: null } });
+    } catch (error) {
+      await page.screenshot({ path: FAILURE_SCREENSHOT }).catch(() => undefined);
+      throw error;
+    }
+
     await page.screenshot({ path: SCREENSHOT });
 
     expect(requested.filter((url) => !isSameOrigin(url, app.origin))).toEqual([]);
