@@ -23,6 +23,7 @@ import { loadTrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-
 import { createRateLimitPlugin } from './graphql/rate-limits';
 import { healthRoutes, type ReadinessCheck } from './http/health';
 import { jsonBody, jsonBodyErrors } from './http/json-body';
+import { clientAddressOf } from './http/client-address';
 import { assignRequestId, enterRequestScope } from './http/request-id';
 import { enterDatabaseRoute, readOnlyOperationRouting } from './db/read-routing';
 import { ErrorCode, httpErrorBody, INTERNAL_ERROR_MESSAGE } from './lib/errors';
@@ -87,7 +88,13 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
 
   const executableSchema = schema ?? (await buildAppSchema());
   // Subscriptions over graphql-ws, on the same path and HTTP server (CONTRACT.md section 10).
-  const subscriptions = serveSubscriptions({ httpServer, path: GRAPHQL_PATH, schema: executableSchema, deps });
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema: executableSchema,
+    deps,
+    clientAddress: (request) => clientAddressOf(app, request),
+  });
 
   const apollo = new ApolloServer<Context>({
     schema: executableSchema,

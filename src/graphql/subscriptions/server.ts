@@ -63,6 +63,8 @@ export function serveSubscriptions(options: {
   path: string;
   schema: GraphQLSchema;
   deps: ContextDependencies;
+  /** The client's address of an upgrade request, as HTTP requests get it (TRUST_PROXY). */
+  clientAddress: (request: http.IncomingMessage) => string | null;
 }): SubscriptionServer {
   const { schema, deps } = options;
   const logger = deps.logger.child({ component: 'subscriptions' });
@@ -112,7 +114,7 @@ export function serveSubscriptions(options: {
         }
         connections.set(ctx, {
           viewer,
-          origin: { ipAddress: request.socket.remoteAddress ?? null, userAgent: request.headers['user-agent'] ?? null },
+          origin: { ipAddress: options.clientAddress(request), userAgent: request.headers['user-agent'] ?? null },
         });
         return true;
       },
