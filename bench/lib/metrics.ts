@@ -46,3 +46,16 @@ export function cacheLookups(before: MetricsSnapshot, after: MetricsSnapshot): {
     misses: delta(before, after, 'kitaab_cache_lookups_total{result="miss"}'),
   };
 }
+
+/** GraphQL operations finished so far, and database connections busy or awaited right now. */
+export function activity(snapshot: MetricsSnapshot): { operations: number; connectionsInUse: number; waiting: number } {
+  let operations = 0;
+  for (const [key, value] of snapshot) {
+    if (key.startsWith('kitaab_graphql_operation_duration_seconds_count')) operations += value;
+  }
+  return {
+    operations,
+    connectionsInUse: snapshot.get('kitaab_db_pool_connections{state="in_use"}') ?? 0,
+    waiting: snapshot.get('kitaab_db_pool_connections{state="waiting"}') ?? 0,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Fixtures } from './fixtures';
 import { runLoad, type LoadOptions, type LoadResult } from './load';
-import { cacheLookups, scrapeMetrics, sqlStatementsPerOperation } from './metrics';
+import { activity, cacheLookups, scrapeMetrics, sqlStatementsPerOperation } from './metrics';
 import type { PeakRss } from './server';
 import type { Percentiles } from './stats';
 
@@ -53,12 +53,37 @@ export interface MeasuredLoad extends LoadResult {
   cache: { hits: number; misses: number };
 }
 
+const SETTLE_POLL_MS = 500;
+const SETTLE_MAX_MS = 120_000;
+
+/**
+ * Waits until the server has finished what earlier runs left it: the server goes on working
+ * on requests whose clients gave up (a time bound stopped the load), which would otherwise
+ * land in the next scenario. Idle = no database connection in use or awaited and no GraphQL
+ * operation finishing, three polls in a row. Returns the seconds waited.
+ */
+export async function settle(ctx: BenchContext): Promise<number> {
+  const startedAt = Date.now();
+  let quietPolls = 0;
+  let lastOperations = -1;
+  while (quietPolls < 3 && Date.now() - startedAt < SETTLE_MAX_MS) {
+    const now = activity(await scrapeMetrics(ctx.metricsUrl));
+    const quiet = now.connectionsInUse === 0 && now.waiting === 0 && now.operations === lastOperations;
+    quietPolls = quiet ? quietPolls + 1 : 0;
+    lastOperations = now.operations;
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
+  return (Date.now() - startedAt) / 1000;
+}
+
 /** Runs one load with the server's SQL counts and peak memory measured around it. */
 export async function measuredLoad(
   ctx: BenchContext,
   operationNames: readonly string[],
   options: Omit<LoadOptions, 'url'>,
 ): Promise<MeasuredLoad> {
+  const settled = await settle(ctx);
+  if (settled > 5) ctx.log(`waited ${settled.toFixed(0)} s for the server to finish earlier requests`);
   const before = await scrapeMetrics(ctx.metricsUrl);
   ctx.peakRss?.start();
   const result = await runLoad({ ...options, url: ctx.graphqlUrl });

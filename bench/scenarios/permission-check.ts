@@ -1,8 +1,7 @@
 import { openDatabase } from '../../src/db/client';
 import { createLogger } from '../../src/lib/logger';
 import { PermissionAuthority } from '../../src/modules/access/authority';
-import type { BenchContext, ScenarioRow } from '../lib/scenario';
-import { p95Target } from '../lib/scenario';
+import { p95Target, settle, type BenchContext, type ScenarioRow } from '../lib/scenario';
 import { percentiles } from '../lib/stats';
 
 const MAX_CHECKS = 5_000;
@@ -15,6 +14,7 @@ const MAX_CHECKS = 5_000;
  */
 export async function permissionCheck(ctx: BenchContext): Promise<ScenarioRow[]> {
   const grants = ctx.fixtures.readGrants;
+  await settle(ctx);
   let statements = 0;
   const db = await openDatabase(
     { databaseUrl: ctx.databaseUrl, dataDir: '.', dbPoolMax: 10, dbStatementTimeoutMs: 15_000 },
