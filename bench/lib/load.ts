@@ -40,6 +40,7 @@ export interface LoadResult {
   latency: Percentiles | null;
   /** Timeouts, connection errors, non-200 answers and 200 answers that failed `check`. */
   errors: number;
+  errorKinds: { timeouts: number; connectionErrors: number; non200: number; wrongAnswers: number };
   /** A few wrong answers, to say what went wrong. */
   errorSamples: string[];
 }
@@ -106,6 +107,12 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
           requestsPerSecond: latencies.length / seconds,
           latency: percentiles(latencies),
           errors: result.errors + result.non2xx + wrongAnswers,
+          errorKinds: {
+            timeouts: result.timeouts,
+            connectionErrors: result.errors - result.timeouts,
+            non200: result.non2xx,
+            wrongAnswers,
+          },
           errorSamples,
         });
       },

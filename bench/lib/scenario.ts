@@ -150,8 +150,14 @@ export function rowFromLoad(
     target,
     notes: [
       ...notes,
+      ...(result.errors > 0 ? [errorBreakdown(result)] : []),
       ...(result.unanswered > 0 ? [`${result.unanswered} requests still unanswered when the time bound ended the run`] : []),
       ...(result.errorSamples.length > 0 ? [`first wrong answer: ${result.errorSamples[0]}`] : []),
     ],
   };
+}
+
+function errorBreakdown(result: MeasuredLoad): string {
+  const { timeouts, connectionErrors, non200, wrongAnswers } = result.errorKinds;
+  return `errors: ${non200} non-200 answers, ${wrongAnswers} wrong 200 answers, ${timeouts} timeouts, ${connectionErrors} connection errors`;
 }
