@@ -23,6 +23,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { applyMigrations } from '../src/db/migrations';
 import { postgresTarget, seedDemoData } from '../src/ops/demo-data';
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
     }
 
     // ── the server ──
+    let redisVersion = 'given by the server under test';
     let graphqlUrl: string;
     let peakRss: PeakRss | null = null;
     let tokenSource: TokenSource;
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
         cleanup.add(() => stopRedis(redis));
         redisUrl = redis.url;
       }
+      redisVersion = await serverVersionOfRedis(redisUrl);
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kitaab-bench-'));
       cleanup.add(() => rmSync(dataDir, { recursive: true, force: true }));
       log('starting the API server');
@@ -180,7 +183,7 @@ async function main(): Promise<void> {
     }
 
     // ── report ──
-    const facts = await runFacts(databaseUrl, startedAt, loadBefore, seeded, settings);
+    const facts = await runFacts(databaseUrl, redisVersion, startedAt, loadBefore, seeded, settings);
     console.log(`\n${resultsTable(rows)}\n`);
     for (const row of rows) for (const note of row.notes) console.log(`- ${row.scenario}: ${note}`);
     if (process.env.BENCH_WRITE !== 'off') {
@@ -191,6 +194,16 @@ async function main(): Promise<void> {
     }
   } finally {
     await cleanup.run();
+  }
+}
+
+async function serverVersionOfRedis(url: string): Promise<string> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    return /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -209,18 +222,21 @@ function selectedScenarios(): Array<(typeof SCENARIOS)[keyof typeof SCENARIOS]> 
 
 async function runFacts(
   databaseUrl: string,
+  redisVersion: string,
   startedAt: number,
   loadBefore: number[],
   data: string,
   settings: BenchSettings,
 ): Promise<RunFacts> {
-  const [{ version }] = (await sql<{ version: string }>(databaseUrl, 'SHOW server_version')) as [{ version: string }];
+  const [{ version }] = (await sql<{ version: string }>(databaseUrl, `SELECT current_setting('server_version') AS version`)) as [
+    { version: string },
+  ];
   const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' / ');
   const cpus = os.cpus();
   return {
     date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
     machine: `${cpus.length} CPUs (nproc ${os.availableParallelism()}, ${cpus[0]?.model ?? 'unknown model'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}`,
-    software: `Node ${process.version}, PostgreSQL ${version}, Redis, autocannon 9 (load generator on the same machine)`,
+    software: `Node ${process.version}, PostgreSQL ${version}, Redis ${redisVersion}, autocannon 9 (load generator on the same machine)`,
     load: `${load(loadBefore)} → ${load(os.loadavg())}`,
     data,
     server: `one process, NODE_ENV=production, RATE_LIMITS=off, REMINDERS=off, LOG_LEVEL=warn, DB_POOL_MAX=10 (default); ${settings.registrations} registrations, ${settings.dashboardConnections} dashboard connections, ${settings.scenarioSeconds} s per timed scenario`,

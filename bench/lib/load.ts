@@ -85,9 +85,9 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
             onResponse: (status, body) => {
               if (status === 200 && !options.check(body)) {
                 wrongAnswers++;
-                if (errorSamples.length < MAX_ERROR_SAMPLES) errorSamples.push(body.slice(0, 300));
+                if (errorSamples.length < MAX_ERROR_SAMPLES) errorSamples.push(body.slice(0, 300).trim());
               } else if (status !== 200 && errorSamples.length < MAX_ERROR_SAMPLES) {
-                errorSamples.push(`HTTP ${status}: ${body.slice(0, 200)}`);
+                errorSamples.push(`HTTP ${status}: ${body.slice(0, 200).trim()}`);
               }
             },
           },

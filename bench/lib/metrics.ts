@@ -1,7 +1,7 @@
 /**
  * Reads the server's Prometheus metrics: the SQL statements each GraphQL operation ran
  * (kitaab_sql_statements_per_operation, counted at the database driver by the server itself)
- * and the cache lookups.
+ * and whether it is still busy.
  */
 
 export type MetricsSnapshot = Map<string, number>;
@@ -37,14 +37,6 @@ export function sqlStatementsPerOperation(
     operations += delta(before, after, `kitaab_sql_statements_per_operation_count${labels}`);
   }
   return operations > 0 ? statements / operations : null;
-}
-
-/** Cache hits and misses between two snapshots. */
-export function cacheLookups(before: MetricsSnapshot, after: MetricsSnapshot): { hits: number; misses: number } {
-  return {
-    hits: delta(before, after, 'kitaab_cache_lookups_total{result="hit"}'),
-    misses: delta(before, after, 'kitaab_cache_lookups_total{result="miss"}'),
-  };
 }
 
 /** GraphQL operations finished so far, and database connections busy or awaited right now. */

@@ -1,6 +1,6 @@
 import type { Fixtures } from './fixtures';
 import { runLoad, type LoadOptions, type LoadResult } from './load';
-import { activity, cacheLookups, scrapeMetrics, sqlStatementsPerOperation } from './metrics';
+import { activity, scrapeMetrics, sqlStatementsPerOperation } from './metrics';
 import type { PeakRss } from './server';
 import type { Percentiles } from './stats';
 
@@ -50,7 +50,6 @@ export interface BenchContext {
 export interface MeasuredLoad extends LoadResult {
   sqlPerOperation: number | null;
   peakRssMiB: number | null;
-  cache: { hits: number; misses: number };
 }
 
 const SETTLE_POLL_MS = 500;
@@ -93,7 +92,6 @@ export async function measuredLoad(
     ...result,
     sqlPerOperation: sqlStatementsPerOperation(before, after, operationNames),
     peakRssMiB,
-    cache: cacheLookups(before, after),
   };
 }
 

@@ -41,9 +41,10 @@ async function warmUp(ctx: BenchContext, owners: readonly Owner[]): Promise<void
 /**
  * Seed scenario 3: owners reading their own 30-day dashboard, on as many connections as the
  * seed says (5,000) and, for comparison, on 50. Cached: every answer must come from the cache
- * (generated before the run). Uncached: every request asks for an (owner, days) pair nobody
- * asked for before (days 16–45 on the big run, 46–75 on the small one), and every answer must
- * be computed during the run.
+ * (its generatedAt before the run). Uncached: every request asks for an (owner, days) pair
+ * nobody asked for before (days 16–45 on the big run, 46–75 on the small one), and every
+ * answer must be computed during the run (generatedAt after its start). Other answers count
+ * as errors.
  */
 export async function dashboards(ctx: BenchContext): Promise<ScenarioRow[]> {
   const owners = ctx.fixtures.owners;
@@ -67,9 +68,7 @@ export async function dashboards(ctx: BenchContext): Promise<ScenarioRow[]> {
       check: (body) => dashboardFrom(body, startedAt, false),
     });
     rows.push(
-      rowFromLoad(`Dashboard, cached (days 30)`, `${connections.toLocaleString('en-US')} conns, ${seconds} s`, result, p95Target(200, result.latency), [
-        `cache during the run: ${result.cache.hits} hits, ${result.cache.misses} misses`,
-      ]),
+      rowFromLoad(`Dashboard, cached (days 30)`, `${connections.toLocaleString('en-US')} conns, ${seconds} s`, result, p95Target(200, result.latency)),
     );
   }
 
