@@ -37,7 +37,25 @@ export type RelationRole = 'REQUESTER' | 'REQUESTEE';
 /** Items of one owner that a grantee may read, with the highest access covering each. */
 export type GrantedItems = ReadonlyMap<bigint, { deedId: bigint; access: 'READ' | 'WRITE' }>;
 
+/** A deed row a caller loaded, as far as the authority needs it. */
+export interface DeedRow {
+  id: bigint;
+  userId: bigint;
+  deletedAt: Date | null;
+}
+
+/** A deed item row a caller loaded, as far as the authority needs it. */
+export interface ItemRow {
+  id: bigint;
+  deedId: bigint;
+  parentId: bigint | null;
+  deletedAt: Date | null;
+}
+
 type Db = Pick<PrismaClient, '$queryRaw'>;
+
+/** Levels never exceed 10; a longer walk through caller rows means they are not a tree. */
+const MAX_CHAIN = 10;
 
 const idArray = (ids: readonly bigint[]) => Prisma.sql`${ids.map(String)}::bigint[]`;
 
@@ -70,6 +88,54 @@ export class PermissionAuthority {
     this.grantedItemsByOwner.clearAll();
     this.visibleUsers.clearAll();
     this.relationRoles.clearAll();
+  }
+
+  // ───────────── facts a caller's own statement established ─────────────
+  //
+  // Reads that already loaded deeds and items hand them over, so the same question costs no
+  // second statement. Only viewer-independent facts (owner, deed, deleted) are taken this
+  // way, derived here by the rule loadItemFacts applies; what the viewer may do still comes
+  // from grants, so priming never widens access. Answers already known are kept.
+
+  /** Deed facts from deed rows the caller loaded. */
+  primeDeeds(deeds: readonly DeedRow[]): void {
+    for (const deed of deeds) {
+      this.deedFacts.prime(deed.id, { deedId: deed.id, ownerId: deed.userId, deleted: deed.deletedAt !== null });
+    }
+  }
+
+  /**
+   * Facts of the deed and of every item in `items` whose whole chain up to a root is among
+   * `items` and in `deed`: a deed's full item list, or an item with all its ancestors.
+   * Items whose chain leaves the given rows are left to the loader.
+   */
+  primeItemTree(deed: DeedRow, items: readonly ItemRow[]): void {
+    this.primeDeeds([deed]);
+    const byId = new Map(items.map((item) => [item.id, item]));
+    for (const item of items) {
+      let deleted = deed.deletedAt !== null;
+      let step: ItemRow | undefined = item;
+      let steps = 0;
+      while (step && step.deedId === deed.id && steps < MAX_CHAIN) {
+        deleted ||= step.deletedAt !== null;
+        if (step.parentId === null) {
+          this.itemFacts.prime(item.id, { itemId: item.id, deedId: deed.id, ownerId: deed.userId, effectivelyDeleted: deleted });
+          break;
+        }
+        step = byId.get(step.parentId);
+        steps += 1;
+      }
+    }
+  }
+
+  /**
+   * Items of `ownerId` that the caller's statement found live: the item, every ancestor and
+   * its deed not deleted (e.g. the entries list's live-chain condition).
+   */
+  primeLiveItems(ownerId: bigint, items: ReadonlyArray<{ id: bigint; deedId: bigint }>): void {
+    for (const item of items) {
+      this.itemFacts.prime(item.id, { itemId: item.id, deedId: item.deedId, ownerId, effectivelyDeleted: false });
+    }
   }
 
   // ───────────── deed items ─────────────

@@ -39,6 +39,7 @@ export class DeedService {
     });
     for (const row of rows) actor.loaders.deeds.prime(row.id, row);
     if (own) return rows;
+    actor.authority.primeDeeds(rows);
     const access = await Promise.all(rows.map((row) => actor.authority.deedAccess(row.id)));
     return rows.filter((_, i) => access[i] !== null);
   }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { PrismaClient } from '../../generated/prisma/client';
 import { bigintArray } from '../../lib/sql';
+import { itemColumns } from './raw-rows';
 import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from './types';
 
 /**
@@ -13,7 +14,7 @@ export interface DeedLoaders {
   deedItems: DataLoader<bigint, DeedItemRecord | null>;
   scales: DataLoader<bigint, ScaleRecord | null>;
   scaleValues: DataLoader<bigint, ScaleValueRecord | null>;
-  /** Every item of a deed, deleted ones included. */
+  /** Every item of a deed, deleted ones included (also fills `childItems` of each). */
   itemsByDeed: DataLoader<bigint, DeedItemRecord[]>;
   /** Direct children of an item, deleted ones included, by displayOrder. */
   childItems: DataLoader<bigint, DeedItemRecord[]>;
@@ -54,14 +55,6 @@ function rowsByKey<Row>(
   });
 }
 
-/** deed_items columns under the Prisma field names, so raw rows are DeedItemRecords. */
-const itemColumns = (alias: string) =>
-  Prisma.raw(
-    `${alias}.deed_item_id AS id, ${alias}.deed_id AS "deedId", ${alias}.parent_deed_item_id AS "parentId",
-     ${alias}.name, ${alias}.description, ${alias}.level, ${alias}.display_order AS "displayOrder",
-     ${alias}.created_at AS "createdAt", ${alias}.updated_at AS "updatedAt", ${alias}.deleted_at AS "deletedAt"`,
-  );
-
 /** Levels never exceed 10, so no walk is longer; the bound also stops a corrupt cycle. */
 const MAX_WALK = 10;
 
@@ -72,6 +65,21 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
   // or `scale` lookup of the same row costs no statement.
   const primeItem = (row: DeedItemRecord) => void deedItems.prime(row.id, row);
   const primeScale = (row: ScaleRecord) => void scales.prime(row.id, row);
+
+  const childItems = rowsByKey(async (parentIds) => {
+    const rows = await prisma.deedItem.findMany({
+      where: { parentId: { in: parentIds } },
+      orderBy: [{ displayOrder: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((row) => ({ key: row.parentId as bigint, row }));
+  }, primeItem);
+  // A deed's full item list holds every item's children (a child is always in its parent's
+  // deed), in the same order childItems uses, so `children` below a deed costs no statement.
+  const primeChildLists = (deedItems: readonly DeedItemRecord[]) => {
+    const byParent = new Map<bigint, DeedItemRecord[]>(deedItems.map((item) => [item.id, []]));
+    for (const item of deedItems) if (item.parentId !== null) byParent.get(item.parentId)?.push(item);
+    for (const [parentId, children] of byParent) childItems.prime(parentId, children);
+  };
 
   return {
     deeds: rowsById((ids) => prisma.deed.findMany({ where: { id: { in: ids } } })),
@@ -84,16 +92,11 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
         where: { deedId: { in: deedIds } },
         orderBy: [{ displayOrder: 'asc' }, { id: 'asc' }],
       });
+      primeChildLists(rows);
       return rows.map((row) => ({ key: row.deedId, row }));
     }, primeItem),
 
-    childItems: rowsByKey(async (parentIds) => {
-      const rows = await prisma.deedItem.findMany({
-        where: { parentId: { in: parentIds } },
-        orderBy: [{ displayOrder: 'asc' }, { id: 'asc' }],
-      });
-      return rows.map((row) => ({ key: row.parentId as bigint, row }));
-    }, primeItem),
+    childItems,
 
     itemAncestors: rowsByKey(async (itemIds) => {
       const rows = await prisma.$queryRaw<Array<DeedItemRecord & { startId: bigint }>>`

@@ -8,7 +8,9 @@ import type { DeedItemRecord, DeedRecord } from './types';
  * The item-tree relation fields as the viewer sees them. Rows come from the request's
  * loaders; every "may the viewer see it" answer comes from the permission authority (owner:
  * every item; grantee: covered items only, which are always live). Deleted items are shown
- * only to the owner and only where a field offers `includeDeleted`.
+ * only to the owner and only where a field offers `includeDeleted`. Item rows a field loads
+ * with their whole chain (a deed's items, an item's ancestors) go to the authority first, so
+ * its answers about them cost no further statement.
  */
 
 type ReadContext = Pick<Context, 'loaders' | 'authority'>;
@@ -23,7 +25,9 @@ async function accessOf(ctx: ReadContext, rows: readonly DeedItemRecord[]): Prom
  * item chain, so an owner looking at a deleted deed still sees the items it would bring back.
  */
 export async function itemsOfDeed(ctx: ReadContext, deed: DeedRecord, includeDeleted: boolean): Promise<DeedItemRecord[]> {
-  const visits = preorder(await ctx.loaders.itemsByDeed.load(deed.id));
+  const items = await ctx.loaders.itemsByDeed.load(deed.id);
+  ctx.authority.primeItemTree(deed, items);
+  const visits = preorder(items);
   const access = await accessOf(ctx, visits.map((v) => v.item));
   return visits
     .filter((v, i) => access[i] !== null && (!v.deletedInChain || (includeDeleted && access[i] === 'OWNER')))
@@ -46,7 +50,8 @@ export async function parentOf(ctx: ReadContext, item: DeedItemRecord): Promise<
 
 /** Root first; cut where the viewer stops seeing (a grantee's granted root). */
 export async function ancestorsOf(ctx: ReadContext, item: DeedItemRecord): Promise<DeedItemRecord[]> {
-  const chain = await ctx.loaders.itemAncestors.load(item.id);
+  const [chain, deed] = await Promise.all([ctx.loaders.itemAncestors.load(item.id), ctx.loaders.deeds.load(item.deedId)]);
+  if (deed) ctx.authority.primeItemTree(deed, [...chain, item]);
   const access = await accessOf(ctx, chain);
   let firstVisible = chain.length;
   while (firstVisible > 0 && access[firstVisible - 1] !== null) firstVisible -= 1;
