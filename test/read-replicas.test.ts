@@ -134,7 +134,7 @@ describe('read replicas', () => {
     expect(served.primary[0]).toMatch(/FROM "public"\."users"/);
     expect(served.replica.length).toBeGreaterThanOrEqual(4);
     expect(served.replica.some((sql) => /FROM permissions p/.test(sql))).toBe(true); // the authority
-    expect(served.replica.some((sql) => /FROM "public"\."deed_items"/.test(sql))).toBe(true); // a loader
+    expect(served.replica.some((sql) => /FROM "public"\."users"/.test(sql))).toBe(true); // a loader (owner profiles)
     expect(served.replica.some((sql) => /entry_history/.test(sql))).toBe(true); // history pages
   });
 

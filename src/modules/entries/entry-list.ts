@@ -5,6 +5,9 @@ import { connectionFromRows, decodeCursor, encodeCursor, invalidCursor, pageSize
 import { parseLocalDate, ScalarInputError } from '../../lib/scalars';
 import { bigintArray } from '../../lib/sql';
 import type { PermissionAuthority } from '../access/authority';
+import type { DeedLoaders } from '../deeds/loaders';
+import { deedColumns, deedFrom, itemColumns, itemFrom } from '../deeds/raw-rows';
+import type { DeedItemRecord } from '../deeds/types';
 import { entriesTable } from './archived-entries';
 import { entryFromRow, type EntryRow } from './entry-store';
 import { EntryOrder } from './enums';
@@ -16,7 +19,9 @@ import type { EntryRecord } from './types';
  * filter, in entry-date order with the id as tiebreak, one page plus the exact total in ONE
  * statement. A non-owner sees only entries on items the authority says they can read, and
  * never deleted ones; the owner sees deleted entries and entries under deleted items/deeds
- * only with `includeDeleted`.
+ * only with `includeDeleted`. The same statement brings each entry's deed item and deed, which
+ * fill the request's loaders (and, for live items, the authority's item facts), so the usual
+ * `deedItem { deed }` below costs nothing more.
  */
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -39,10 +44,37 @@ const cursorOf = (entry: EntryRecord) => encodeCursor([entry.entryDate.toISOStri
 export interface EntryListArgs {
   viewerId: bigint;
   authority: PermissionAuthority;
+  /** Filled with the page's deed items and deeds. */
+  loaders: Pick<DeedLoaders, 'deedItems' | 'deeds'>;
   filter: EntryFilter | null | undefined;
   orderBy: EntryOrder;
   first: number | null | undefined;
   after: string | null | undefined;
+}
+
+const ITEM = 'item.';
+const DEED = 'deed.';
+
+/**
+ * Loaders get the rows as they are; the authority learns that the items are live only when
+ * the statement required it (live_items: the item, its ancestors and its deed not deleted).
+ */
+function primeItemsAndDeeds(
+  args: Pick<EntryListArgs, 'loaders' | 'authority'>,
+  page: ReadonlyArray<Record<string, unknown>>,
+  { ownerId, live }: { ownerId: bigint; live: boolean },
+): void {
+  const items: DeedItemRecord[] = [];
+  for (const row of page) {
+    const item = itemFrom(row, ITEM);
+    const deed = deedFrom(row, DEED);
+    if (item) {
+      args.loaders.deedItems.prime(item.id, item);
+      items.push(item);
+    }
+    if (deed) args.loaders.deeds.prime(deed.id, deed);
+  }
+  if (live) args.authority.primeLiveItems(ownerId, items);
 }
 
 export async function listEntries(db: Db, args: EntryListArgs): Promise<Connection<EntryRecord>> {
@@ -84,7 +116,7 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
 
   // live_items: the owner's items whose whole chain and deed are live (CONTRACT.md section 4).
   // subtree: the filter's item and everything below it.
-  const rows = await db.$queryRaw<Array<EntryRow & { total: bigint }>>`
+  const rows = await db.$queryRaw<Array<EntryRow & { total: bigint } & Record<string, unknown>>>`
     WITH RECURSIVE live_items AS (
       SELECT di.deed_item_id FROM deed_items di JOIN deeds d ON d.deed_id = di.deed_id
       WHERE d.user_id = ${ownerId} AND d.deleted_at IS NULL AND di.deleted_at IS NULL AND di.parent_deed_item_id IS NULL
@@ -103,16 +135,20 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
       JOIN deeds d ON d.deed_id = di.deed_id
       WHERE ${Prisma.join(conditions, ' AND ')}
     )
-    SELECT counted.total, p.*
+    SELECT counted.total, p.*, ${itemColumns('pi', ITEM)}, ${deedColumns('pd', DEED)}
     FROM (SELECT count(*) AS total FROM matched) counted
     LEFT JOIN LATERAL (
       SELECT m.* FROM matched m WHERE ${afterCursor}
       ORDER BY m.entry_date ${direction}, m.entry_id ${direction}
       LIMIT ${first + 1}
     ) p ON TRUE
+    LEFT JOIN deed_items pi ON pi.deed_item_id = p.deed_item_id
+    LEFT JOIN deeds pd ON pd.deed_id = pi.deed_id
     ORDER BY p.entry_date ${direction}, p.entry_id ${direction}`;
 
   const totalCount = Number(rows[0]?.total ?? 0);
-  const entries = rows.filter((r) => r.entry_id !== null).map(entryFromRow);
+  const page = rows.filter((r) => r.entry_id !== null);
+  primeItemsAndDeeds(args, page, { ownerId, live: !includeDeleted });
+  const entries = page.map(entryFromRow);
   return connectionFromRows(entries, { first, after: args.after, totalCount, cursorOf });
 }

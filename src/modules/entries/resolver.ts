@@ -43,6 +43,7 @@ export class EntryResolver {
     return ctx.services.entryReads.list({
       viewerId: viewer.id,
       authority: ctx.authority,
+      loaders: ctx.loaders,
       filter,
       orderBy: orderBy ?? EntryOrder.ENTRY_DATE_DESC,
       first,
