@@ -11,6 +11,14 @@ import { observeStatements, type StatementListener } from './observed-adapter';
 import { lockDataDir } from './pglite-lock';
 import { withReadReplicas } from './read-routing';
 
+/**
+ * Interactive transactions wait for a pooled connection and hold it while rows are locked.
+ * Prisma's defaults (2 s to start, 5 s to finish) turn a burst of writers queued on one
+ * row or a busy pool into INTERNAL_SERVER_ERROR; these bounds let them queue instead. The
+ * statement timeout still caps each statement.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+
 export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface Database {
@@ -97,7 +105,7 @@ function openPostgres(config: DatabaseConfig & { databaseUrl: string }, logger: 
   });
   // An idle client losing its connection emits 'error'; unhandled, it would end the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-  const prisma = new PrismaClient({ adapter: withObserver(new PrismaPg(pool), options) });
+  const prisma = new PrismaClient({ adapter: withObserver(new PrismaPg(pool), options), transactionOptions: TRANSACTION_OPTIONS });
   return databaseFor(prisma, 'postgres', () => pool.end(), { pool });
 }
 
@@ -105,7 +113,7 @@ async function openPGlite(config: DatabaseConfig, options: DatabaseOptions): Pro
   const lock = await lockDataDir(config.dataDir);
   try {
     const pglite = await PGlite.create(pgliteDirectory(config.dataDir));
-    const prisma = new PrismaClient({ adapter: withObserver(new PrismaPGlite(pglite), options) });
+    const prisma = new PrismaClient({ adapter: withObserver(new PrismaPGlite(pglite), options), transactionOptions: TRANSACTION_OPTIONS });
     const closeDriver = async () => {
       try {
         if (!pglite.closed) await pglite.close();

@@ -38,9 +38,6 @@ export interface EntryChangeResult {
 
 type Path = ReadonlyArray<string | number>;
 
-/** Entry writes wait for row locks of concurrent writers to the same slot: allow for a queue. */
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
-
 /**
  * A batch error points at `input.entries[i]`: BAD_USER_INPUT paths already do; other codes
  * (NOT_FOUND, FORBIDDEN, CONFLICT) get the item's path as a fieldError too.
@@ -120,7 +117,7 @@ export class EntryWriteService {
         ? await affectedGoals(tx, { actorId: writer.viewerId, origin: writer.origin, slots: changed })
         : NO_AFFECTED_GOALS;
       return { results, goals };
-    }, TRANSACTION_OPTIONS);
+    });
     await this.events.emit(recorded.results.flatMap((r) => (r.change ? [{ entry: r.entry, change: r.change }] : [])));
     await this.goalEvents.meritsCompleted(recorded.goals.completedMerits);
     return recorded;
@@ -191,7 +188,7 @@ export class EntryWriteService {
   private async committed(
     work: (tx: Prisma.TransactionClient) => Promise<EntryChangeResult>,
   ): Promise<EntryChangeResult> {
-    const result = await this.prisma.$transaction(work, TRANSACTION_OPTIONS);
+    const result = await this.prisma.$transaction(work);
     if (result.change) await this.events.emit([{ entry: result.entry, change: result.change }]);
     await this.goalEvents.meritsCompleted(result.goals.completedMerits);
     return result;
