@@ -74,7 +74,8 @@ met only with zero errors. "Answers" counts the responses received; "SQL/op" is 
 of SQL statements per GraphQL operation, from the server's own
 \`kitaab_sql_statements_per_operation\` histogram; "Peak RSS" is the server process's highest
 resident memory during the scenario. Latencies are measured by the load generator on the same
-machine, so they include its own queueing.
+machine, so they include its own queueing. The notes count errors by kind; the server's log
+(its path is printed by the run) says why the server failed a request.
 `;
 
 export function writeResultsFile(file: string, section: string): void {
