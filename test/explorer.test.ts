@@ -71,15 +71,20 @@ describe('explorer in Chromium', () => {
       await queryLines.filter({ hasText: 'query Me' }).waitFor({ timeout: 20_000 });
 
       // Replace the sample by pasting (typing would race the editor's autocompletion and
-      // bracket closing): select all, then a paste event as the clipboard would send it.
-      await queryLines.click();
-      await page.keyboard.press('Control+A');
-      await page.evaluate((text) => {
-        const clipboardData = new DataTransfer();
-        clipboardData.setData('text/plain', text);
-        document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
-      }, '{ me { id } }');
-      expect((await queryLines.innerText()).replace(/\s+/g, ' ').trim()).toBe('{ me { id } }');
+      // bracket closing): select all, then a paste event as the clipboard would send it. On a
+      // busy machine the editor may not have taken focus yet: try again until it shows.
+      const shownQuery = async () => (await queryLines.innerText()).replace(/\s+/g, ' ').trim();
+      for (let attempt = 0; attempt < 10 && (await shownQuery()) !== '{ me { id } }'; attempt += 1) {
+        await queryLines.click();
+        await page.keyboard.press('Control+A');
+        await page.evaluate((text) => {
+          const clipboardData = new DataTransfer();
+          clipboardData.setData('text/plain', text);
+          document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+        }, '{ me { id } }');
+        await page.waitForTimeout(300);
+      }
+      expect(await shownQuery()).toBe('{ me { id } }');
       // The tab is renamed once GraphiQL has taken in the new (unnamed) operation.
       await page.locator('.graphiql-tab-active', { hasText: '<untitled>' }).waitFor({ timeout: 20_000 });
       await page.locator('.graphiql-execute-button').click();
