@@ -20,6 +20,8 @@ export interface Config {
   readonly databaseReplicaUrls: readonly string[];
   readonly dbPoolMax: number;
   readonly dbStatementTimeoutMs: number;
+  /** How long a request waits for a pooled connection before it is refused as busy. */
+  readonly dbPoolWaitMs: number;
   readonly slowQueryMs: number;
   /** Unset: an in-process cache (single instance only). */
   readonly redisUrl: string | undefined;
@@ -179,6 +181,7 @@ const environmentSchema = z.object({
   DATABASE_REPLICA_URLS: urlList(POSTGRES),
   DB_POOL_MAX: integer(1, 1000, 10),
   DB_STATEMENT_TIMEOUT_MS: integer(0, 3_600_000, 15_000),
+  DB_POOL_WAIT_MS: integer(1, 600_000, 10_000),
   SLOW_QUERY_MS: integer(0, 3_600_000, 200),
   REDIS_URL: url(['redis:', 'rediss:']),
   DATA_DIR: directory,
@@ -238,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseReplicaUrls: Object.freeze(vars.DATABASE_REPLICA_URLS),
     dbPoolMax: vars.DB_POOL_MAX,
     dbStatementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
+    dbPoolWaitMs: vars.DB_POOL_WAIT_MS,
     slowQueryMs: vars.SLOW_QUERY_MS,
     redisUrl: vars.REDIS_URL,
     dataDir,

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { resolveViewer, type Viewer } from './auth/viewer';
 import type { Cache } from './cache';
 import type { Config } from './config';
+import { asDatabaseBusy } from './graphql/database-busy';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
 import { currentRequestScope, requestIdFrom } from './lib/request-scope';
@@ -52,13 +53,20 @@ export interface OperationIdentity {
  */
 export function buildContext(deps: ContextDependencies, identity: OperationIdentity): Context {
   const { requestId, viewer, origin, logger } = identity;
+  const loaders = createLoaders(deps.prisma);
+  // The token check just read the viewer's row: their own profile (dashboards, `owner` of
+  // their deeds and entries) needs no second query.
+  if (viewer) {
+    const { id, fullName, timezone } = viewer.user;
+    loaders.userProfiles.prime(id, { id, fullName, timezone });
+  }
   return {
     requestId,
     viewer,
     prisma: deps.prisma,
     cache: deps.cache,
     services: deps.services,
-    loaders: createLoaders(deps.prisma),
+    loaders,
     authority: new PermissionAuthority(deps.prisma, viewer?.id ?? null),
     origin,
     logger: viewer ? logger.child({ userId: viewer.id.toString() }) : logger,
@@ -70,7 +78,9 @@ export async function createContext(deps: ContextDependencies, req: Request): Pr
   const scope = currentRequestScope();
   const requestId = scope?.requestId ?? requestIdFrom(req.headers['x-request-id']);
   const logger = scope?.logger ?? deps.logger.child({ requestId });
-  const viewer = await resolveViewer(req, { jwtKey: deps.jwtKey, users: deps.services.users });
+  const viewer = await resolveViewer(req, { jwtKey: deps.jwtKey, users: deps.services.users }).catch((error: unknown) => {
+    throw asDatabaseBusy(error);
+  });
   return buildContext(deps, {
     requestId,
     viewer,

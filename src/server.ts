@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -14,6 +14,7 @@ import { createContext, type Context, type ContextDependencies } from './context
 import { openDatabase, pgliteDirectory, type Database } from './db/client';
 import { applyMigrations } from './db/migrations';
 import { createEventBus, type EventBus } from './events';
+import { databaseBusyPlugin } from './graphql/database-busy';
 import { explorerDisabledRoute, explorerPlugin } from './graphql/explorer';
 import { createErrorFormatter } from './graphql/format-error';
 import { costLimitPlugin, queryLimitRules } from './graphql/limits';
@@ -24,6 +25,7 @@ import { createRateLimitPlugin } from './graphql/rate-limits';
 import { healthRoutes, type ReadinessCheck } from './http/health';
 import { jsonBody, jsonBodyErrors } from './http/json-body';
 import { clientAddressOf } from './http/client-address';
+import { noStore } from './http/no-store';
 import { assignRequestId, enterRequestScope } from './http/request-id';
 import { enterDatabaseRoute, readOnlyOperationRouting } from './db/read-routing';
 import { ErrorCode, httpErrorBody, INTERNAL_ERROR_MESSAGE } from './lib/errors';
@@ -116,12 +118,15 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
       // Section 9 rate limits; RATE_LIMITS=off (load tests) leaves them out.
       ...(deps.config.rateLimits ? [createRateLimitPlugin(deps.cache, deps.logger)] : []),
       operationMetricsPlugin(metrics),
+      databaseBusyPlugin<Context>(),
       // Queries read from a replica when DATABASE_REPLICA_URLS is set (db/read-routing.ts).
       readOnlyOperationRouting<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       subscriptionDrainPlugin<Context>(subscriptions),
       // GraphiQL served whole from this server (Apollo's landing pages load from a CDN).
       deps.config.explorer ? explorerPlugin<Context>(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
+      // Cache-Control comes from the noStore middleware (http/no-store.ts).
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
@@ -133,6 +138,7 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
   app.use(metricsRoute(metrics));
   app.use(
     GRAPHQL_PATH,
+    noStore,
     ...(deps.config.explorer ? [] : [explorerDisabledRoute]),
     jsonBody(),
     enterRequestScope,

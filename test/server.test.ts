@@ -86,6 +86,17 @@ describe('server against PostgreSQL and Redis', () => {
     expect(status).toBe(200);
     expect(body).toEqual({ data: { me: null } });
     expect(headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('tells caches to keep no copy of an answer, GET queries and errors included', async () => {
+    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ me { id } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(get.status).toBe(200);
+    expect(get.headers.get('cache-control')).toBe('no-store');
+    const failed = await postGraphQL(server.url, { query: '{ me { id } }' }, { authorization: 'Bearer not-a-jwt' });
+    expect(failed.headers.get('cache-control')).toBe('no-store');
   });
 
   it.each([

@@ -91,7 +91,9 @@ export async function startBenchServer(options: {
     LOG_LEVEL: 'warn',
     REMINDERS: 'off',
   };
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

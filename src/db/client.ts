@@ -11,13 +11,20 @@ import { observeStatements, type StatementListener } from './observed-adapter';
 import { lockDataDir } from './pglite-lock';
 import { withReadReplicas } from './read-routing';
 
+/** Interactive transactions may run this long; the statement timeout still caps each statement. */
+const TRANSACTION_TIMEOUT_MS = 30_000;
+
 /**
- * Interactive transactions wait for a pooled connection and hold it while rows are locked.
- * Prisma's defaults (2 s to start, 5 s to finish) turn a burst of writers queued on one
- * row or a busy pool into INTERNAL_SERVER_ERROR; these bounds let them queue instead. The
- * statement timeout still caps each statement.
+ * How long a request waits for a pooled connection (`DB_POOL_WAIT_MS`), both for a plain query
+ * and to start a transaction. Prisma's own defaults (2 s to start a transaction) turned a
+ * burst of writers queued on one row or a busy pool into errors; past this bound the request
+ * is refused as busy (db/pool-wait.ts), which clients may retry.
  */
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+const DEFAULT_POOL_WAIT_MS = 10_000;
+
+function transactionOptions(poolWaitMs: number) {
+  return { maxWait: poolWaitMs, timeout: TRANSACTION_TIMEOUT_MS } as const;
+}
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -34,7 +41,7 @@ export interface Database {
 }
 
 export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs'> &
-  Partial<Pick<Config, 'databaseReplicaUrls'>>;
+  Partial<Pick<Config, 'databaseReplicaUrls' | 'dbPoolWaitMs'>>;
 
 export interface PoolStats {
   total: number;
@@ -48,7 +55,6 @@ export interface DatabaseOptions {
 }
 
 const PING_TIMEOUT_MS = 2_000;
-const CONNECT_TIMEOUT_MS = 5_000;
 
 export function pgliteDirectory(dataDir: string): string {
   return path.join(dataDir, 'pglite');
@@ -94,10 +100,11 @@ function withObserver(factory: SqlDriverAdapterFactory, options: DatabaseOptions
 }
 
 function openPostgres(config: DatabaseConfig & { databaseUrl: string }, logger: Logger, options: DatabaseOptions): Database {
+  const poolWaitMs = config.dbPoolWaitMs ?? DEFAULT_POOL_WAIT_MS;
   const pool = new Pool({
     connectionString: config.databaseUrl,
     max: config.dbPoolMax,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: poolWaitMs,
     application_name: 'kitaab-api',
     // Set per connection at startup; 0 disables the limit, as in PostgreSQL itself. A statement
     // past it is cancelled by the server (SQLSTATE 57014) and its connection goes back to the pool.
@@ -105,7 +112,10 @@ function openPostgres(config: DatabaseConfig & { databaseUrl: string }, logger: 
   });
   // An idle client losing its connection emits 'error'; unhandled, it would end the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-  const prisma = new PrismaClient({ adapter: withObserver(new PrismaPg(pool), options), transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = new PrismaClient({
+    adapter: withObserver(new PrismaPg(pool), options),
+    transactionOptions: transactionOptions(poolWaitMs),
+  });
   return databaseFor(prisma, 'postgres', () => pool.end(), { pool });
 }
 
@@ -113,7 +123,10 @@ async function openPGlite(config: DatabaseConfig, options: DatabaseOptions): Pro
   const lock = await lockDataDir(config.dataDir);
   try {
     const pglite = await PGlite.create(pgliteDirectory(config.dataDir));
-    const prisma = new PrismaClient({ adapter: withObserver(new PrismaPGlite(pglite), options), transactionOptions: TRANSACTION_OPTIONS });
+    const prisma = new PrismaClient({
+      adapter: withObserver(new PrismaPGlite(pglite), options),
+      transactionOptions: transactionOptions(config.dbPoolWaitMs ?? DEFAULT_POOL_WAIT_MS),
+    });
     const closeDriver = async () => {
       try {
         if (!pglite.closed) await pglite.close();

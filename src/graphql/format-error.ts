@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DATABASE_BUSY_MESSAGE, DATABASE_BUSY_REASON, isPoolWaitExceeded } from '../db/pool-wait';
 import { DATABASE_TIMEOUT_MESSAGE, DATABASE_TIMEOUT_REASON, isStatementTimeout } from '../db/statement-timeout';
 import { ErrorCode, INTERNAL_ERROR_MESSAGE } from '../lib/errors';
 import type { Logger } from '../lib/logger';
@@ -26,6 +27,9 @@ function isRefusedRequest(error: unknown): boolean {
   const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' && status >= 400 && status < 500;
 }
+
+const TIMED_OUT = { message: DATABASE_TIMEOUT_MESSAGE, reason: DATABASE_TIMEOUT_REASON, log: 'database statement timed out' };
+const BUSY = { message: DATABASE_BUSY_MESSAGE, reason: DATABASE_BUSY_REASON, log: 'no database connection within DB_POOL_WAIT_MS' };
 
 function withCode(formatted: GraphQLFormattedError, code: ErrorCode): GraphQLFormattedError {
   return { ...formatted, extensions: { ...formatted.extensions, code } };
@@ -56,17 +60,17 @@ export function createErrorFormatter(fallbackLogger: Logger) {
 
     const scope = currentRequestScope();
     const logger = scope?.logger ?? fallbackLogger;
-    // Not a bug but a load problem, and the client can act on it: say so (see db/statement-timeout.ts).
-    const timedOut = isStatementTimeout(error);
-    if (timedOut) logger.warn({ err: unwrapResolverError(error), path: formatted.path }, 'database statement timed out');
+    // Not bugs but load problems, and the client can act on them: say so (db/statement-timeout.ts, db/pool-wait.ts).
+    const overload = isStatementTimeout(error) ? TIMED_OUT : isPoolWaitExceeded(error) ? BUSY : undefined;
+    if (overload) logger.warn({ err: unwrapResolverError(error), path: formatted.path }, overload.log);
     else logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
     return {
-      message: timedOut ? DATABASE_TIMEOUT_MESSAGE : INTERNAL_ERROR_MESSAGE,
+      message: overload?.message ?? INTERNAL_ERROR_MESSAGE,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: {
         code: ErrorCode.INTERNAL_SERVER_ERROR,
-        ...(timedOut ? { reason: DATABASE_TIMEOUT_REASON } : {}),
+        ...(overload ? { reason: overload.reason } : {}),
         ...(scope ? { requestId: scope.requestId } : {}),
       },
     };

@@ -1,16 +1,43 @@
-import { DateTime } from 'luxon';
 import type { LocalDate, LocalTimeString } from './scalars';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * One formatter per time zone: building an Intl.DateTimeFormat is the expensive part of
+ * reading a wall-clock date, and every dashboard, entry and reminder asks for one. Only
+ * zones the runtime accepts are kept, so the map is bounded by the IANA database.
+ */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      throw new Error(`Unknown time zone ${timeZone}`);
+    }
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
 
 /** Today's calendar date in `timeZone` (an IANA name), as `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now: Date = new Date()): LocalDate {
-  const local = DateTime.fromJSDate(now, { zone: timeZone });
-  if (!local.isValid) throw new Error(`Unknown time zone ${timeZone}`);
-  return local.toISODate();
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of dateFormatter(timeZone).formatToParts(now)) {
+    if (part.type === 'year') year = part.value.padStart(4, '0');
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year}-${month}-${day}`;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier): 2025-03-01 → 2025-03-02 is 1. */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days;
+  return Math.round((dateColumnValue(to).getTime() - dateColumnValue(from).getTime()) / DAY_MS);
 }
 
 /** The value Prisma writes to a DATE column for a calendar day: UTC midnight of that day. */
@@ -23,7 +50,7 @@ export function timeColumnValue(time: LocalTimeString): Date {
   return new Date(`1970-01-01T${time}:00.000Z`);
 }
 
-/** The calendar day `days` after `date` (before it when negative). */
+/** The calendar day `days` after `date` (before it when negative). UTC days have no DST gaps. */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+  return new Date(dateColumnValue(date).getTime() + days * DAY_MS).toISOString().slice(0, 10);
 }

@@ -90,6 +90,8 @@ export class AccountResolver {
     @Ctx() ctx: Context,
   ): Promise<UpdateProfilePayload> {
     const user = await ctx.services.users.updateProfile(requireViewer(ctx), input, ctx.origin);
+    // Later fields of the same operation read the profile through the loader (primed at the start).
+    ctx.loaders.userProfiles.clear(user.id).prime(user.id, { id: user.id, fullName: user.fullName, timezone: user.timezone });
     return { user: userFromRecord(user) };
   }
 

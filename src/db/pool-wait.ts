@@ -1,0 +1,33 @@
+/**
+ * A request that waited `DB_POOL_WAIT_MS` for a database connection without getting one is
+ * refused as busy: the server is overloaded, not broken, and the same request can succeed a
+ * moment later. Clients get HTTP 503 with `Retry-After`, code INTERNAL_SERVER_ERROR (the
+ * contract has no dedicated code), this message and `extensions.reason = "DATABASE_BUSY"`,
+ * instead of the masked "Internal server error".
+ */
+export const DATABASE_BUSY_MESSAGE = 'The server is busy. Try again in a moment.';
+export const DATABASE_BUSY_REASON = 'DATABASE_BUSY';
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
+
+// pg-pool's error when `connectionTimeoutMillis` passes with no free connection.
+const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
+// Prisma's P2028 when `transactionOptions.maxWait` passes before a transaction could start.
+const TRANSACTION_WAIT_MESSAGE = 'Unable to start a transaction in the given time';
+const MAX_DEPTH = 8;
+
+type Inspectable = Record<string, unknown>;
+
+function isObject(value: unknown): value is Inspectable {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Whether `error` is, or was caused by, a wait for a connection that ran out. Errors arrive
+ * wrapped (GraphQL's `originalError`, Prisma's `cause`), so the chain is walked.
+ */
+export function isPoolWaitExceeded(error: unknown, depth = 0): boolean {
+  if (!isObject(error) || depth > MAX_DEPTH) return false;
+  const message = typeof error.message === 'string' ? error.message : '';
+  if (message.endsWith(POOL_TIMEOUT_MESSAGE) || message.includes(TRANSACTION_WAIT_MESSAGE)) return true;
+  return [error.originalError, error.cause].some((inner) => inner !== error && isPoolWaitExceeded(inner, depth + 1));
+}

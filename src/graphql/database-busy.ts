@@ -1,0 +1,44 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { DATABASE_BUSY_MESSAGE, DATABASE_BUSY_RETRY_AFTER_SECONDS, isPoolWaitExceeded } from '../db/pool-wait';
+import { ErrorCode } from '../lib/errors';
+
+/**
+ * HTTP 503 with `Retry-After` for a request refused because no database connection came free
+ * in time (db/pool-wait.ts): what load balancers and HTTP clients know to retry. The body
+ * keeps the GraphQL error (format-error.ts gives it its message and reason).
+ */
+const BUSY_STATUS = 503;
+
+function busyHeaders(): HeaderMap {
+  return new HeaderMap([['retry-after', String(DATABASE_BUSY_RETRY_AFTER_SECONDS)]]);
+}
+
+/** For failures before execution (the token check in the context): Apollo reads the status from the error. */
+export function asDatabaseBusy(error: unknown): unknown {
+  if (!isPoolWaitExceeded(error)) return error;
+  return new GraphQLError(DATABASE_BUSY_MESSAGE, {
+    originalError: error instanceof Error ? error : undefined,
+    extensions: {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      // Apollo iterates these headers as a Map; graphql-yoga's typings (pulled in by the
+      // explorer's renderer) declare a plain record for the same extension.
+      http: { status: BUSY_STATUS, headers: busyHeaders() as unknown as Record<string, string> },
+    },
+  });
+}
+
+/** For failures during execution: any field refused as busy makes the whole answer a 503. */
+export function databaseBusyPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, response }) {
+          if (!errors.some((error) => isPoolWaitExceeded(error))) return;
+          response.http.status = BUSY_STATUS;
+          for (const [name, value] of busyHeaders()) response.http.headers.set(name, value);
+        },
+      };
+    },
+  };
+}
