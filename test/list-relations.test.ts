@@ -1,4 +1,4 @@
-import { createDeed, createItem, grant } from '../src/modules/deeds/test-fixtures';
+import { createDeed, createItem, grant } from './fixtures/deeds';
 import { startTestApp, type TestApp, type TestUser } from './helpers/test-app';
 
 /**

@@ -3,7 +3,7 @@ import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import type { Request, Response } from 'express';
 import { applyMigrations } from '../src/db/migrations';
 import { enterDatabaseRoute, readOnlyOperationRouting } from '../src/db/read-routing';
-import { forgetCachedDashboards } from '../src/modules/dashboard/test-fixtures';
+import { forgetCachedDashboards } from './fixtures/dashboard';
 import { consecutiveDates, seedEntryGraph, type EntryGraph } from './helpers/entry-graph';
 import { withDatabaseName } from './helpers/database-url';
 import { startTestApp, type GraphQLResponse, type TestApp, type TestUser } from './helpers/test-app';

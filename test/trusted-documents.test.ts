@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createKitaabClient, KitaabRequestError, MeDocument, OnMeritCompletedDocument } from '../client';
 import { loadTrustedDocuments, TRUSTED_DOCUMENTS_MANIFEST } from '../src/graphql/trusted-documents';
-import { connect, type WsClient } from '../src/modules/subscriptions/test-client';
+import { connect, type WsClient } from './helpers/subscription-client';
 import { freshEmail, mailsTo, PASSWORD } from './helpers/accounts';
 import { startTestApp, type TestApp } from './helpers/test-app';
 

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createCountTree, createMerit, createTarget, meritById, targetById } from '../modules/progress/test-fixtures';
+import { createCountTree, createMerit, createTarget, meritById, targetById } from '../../test/fixtures/progress';
 import { GoalEvents } from '../modules/progress/goal-events';
 import type { MeritRecord } from '../modules/progress/types';
 import { startTestApp, type TestApp, type TestUser } from '../../test/helpers/test-app';

@@ -11,10 +11,10 @@ import {
   startDashboardTestApp,
   type DashboardDataset,
   type DailyStatJson,
-} from './test-fixtures';
+} from '../../../test/fixtures/dashboard';
 
 /**
- * The dashboard's numbers over HTTP against the crafted dataset of test-fixtures.ts (every
+ * The dashboard's numbers over HTTP against the crafted dataset of test/fixtures/dashboard.ts (every
  * expected value below is worked out there by hand), its window in the owner's timezone, its
  * argument errors, and the cache measured at the database.
  */

@@ -11,7 +11,7 @@ import {
   seedDashboardDataset,
   startDashboardTestApp,
   type DashboardDataset,
-} from './test-fixtures';
+} from '../../../test/fixtures/dashboard';
 
 /**
  * Grantees' dashboards (CONTRACT.md sections 3 and 7) over HTTP: only the items they can

@@ -10,7 +10,7 @@ import {
   seedDashboardDataset,
   startDashboardTestApp,
   type DashboardDataset,
-} from './test-fixtures';
+} from '../../../test/fixtures/dashboard';
 
 /**
  * Every event of CONTRACT.md section 7 that changes the owner's own dashboard, over HTTP:

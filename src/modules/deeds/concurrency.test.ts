@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createDeed, createItem, itemsOf } from './test-fixtures';
+import { createDeed, createItem, itemsOf } from '../../../test/fixtures/deeds';
 
 /** Structure writes on one deed are serialised (the deed row is locked), so checks hold under races. */
 describe('deeds: concurrent structure changes', () => {

@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createDeed } from './test-fixtures';
+import { createDeed } from '../../../test/fixtures/deeds';
 
 const DEED_FIELDS = 'id name description category measureType isActive displayOrder deletedAt owner { id fullName }';
 

@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createDeed, createItem, grant, itemsOf, outline } from './test-fixtures';
+import { createDeed, createItem, grant, itemsOf, outline } from '../../../test/fixtures/deeds';
 
 /**
  * Owner's SCALE deed:            Another deed of the owner (nothing granted):

@@ -1,6 +1,6 @@
 import { databaseFingerprint } from '../../../test/helpers/table-checksums';
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createDeed, createItem } from './test-fixtures';
+import { createDeed, createItem } from '../../../test/fixtures/deeds';
 
 /** Bad arguments on every deeds operation: BAD_USER_INPUT (with a path where there is one) and an untouched database. */
 describe('deeds: bad input', () => {

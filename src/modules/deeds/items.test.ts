@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createChain, createDeed, createItem, ITEM_FIELDS, itemsOf, outline } from './test-fixtures';
+import { createChain, createDeed, createItem, ITEM_FIELDS, itemsOf, outline } from '../../../test/fixtures/deeds';
 
 describe('deed items: tree, order, delete and restore', () => {
   let app: TestApp;

@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createChain, createDeed, createItem, itemsOf, outline } from './test-fixtures';
+import { createChain, createDeed, createItem, itemsOf, outline } from '../../../test/fixtures/deeds';
 
 const MOVE = `mutation ($input: MoveDeedItemInput!) { moveDeedItem(input: $input) {
   deedItem { id level displayOrder parent { id } }

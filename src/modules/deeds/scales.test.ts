@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createDeed } from './test-fixtures';
+import { createDeed } from '../../../test/fixtures/deeds';
 
 const CREATE_SCALE = `mutation ($input: CreateScaleInput!) { createScale(input: $input) {
   scale { id version name isActive values { label order description scale { id } } deed { id } }

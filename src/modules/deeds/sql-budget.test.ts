@@ -1,6 +1,6 @@
 import { StatementCounter } from '../../../test/helpers/sql-statements';
 import { type GraphQLResponse, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { grant } from './test-fixtures';
+import { grant } from '../../../test/fixtures/deeds';
 
 /**
  * Relation fields resolve through per-request loaders: the statements a nested deeds query

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createCountDeed, createScaleDeed, grant, RECORD_ENTRY, type CountDeed, type ScaleDeed } from './test-fixtures';
+import { createCountDeed, createScaleDeed, grant, RECORD_ENTRY, type CountDeed, type ScaleDeed } from '../../../test/fixtures/entries';
 
 let app: TestApp;
 let owner: TestUser;

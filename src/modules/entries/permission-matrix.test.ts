@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type GraphQLResponse, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createScaleDeed, grant, RECORD_ENTRY, writeCounts, type ScaleDeed } from './test-fixtures';
+import { createScaleDeed, grant, RECORD_ENTRY, writeCounts, type ScaleDeed } from '../../../test/fixtures/entries';
 
 /**
  * Every entry operation × every kind of actor (CONTRACT.md section 3): the owner and a WRITE

@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createCountDeed, createScaleDeed, grant, writeCounts, type CountDeed, type ScaleDeed } from './test-fixtures';
+import { createCountDeed, createScaleDeed, grant, writeCounts, type CountDeed, type ScaleDeed } from '../../../test/fixtures/entries';
 
 let app: TestApp;
 let owner: TestUser;

@@ -9,7 +9,7 @@ import {
   writeCounts,
   type CountDeed,
   type ScaleDeed,
-} from './test-fixtures';
+} from '../../../test/fixtures/entries';
 
 let app: TestApp;
 let owner: TestUser;

@@ -1,6 +1,6 @@
 import { StatementCounter } from '../../../test/helpers/sql-statements';
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createScaleDeed, grant, type ScaleDeed } from './test-fixtures';
+import { createScaleDeed, grant, type ScaleDeed } from '../../../test/fixtures/entries';
 
 /**
  * Every relation field of entries goes through a per-request DataLoader, and history pages

@@ -1,6 +1,6 @@
 import { todayIn } from '../../lib/local-dates';
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createCountDeed, createScaleDeed, grant, RECORD_ENTRY, writeCounts, type ScaleDeed } from './test-fixtures';
+import { createCountDeed, createScaleDeed, grant, RECORD_ENTRY, writeCounts, type ScaleDeed } from '../../../test/fixtures/entries';
 
 let app: TestApp;
 let owner: TestUser;

@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createCountTree, createMerit, createScaleTree, createTarget, goalCounts, type CountTree, type ScaleTree } from './test-fixtures';
+import { createCountTree, createMerit, createScaleTree, createTarget, goalCounts, type CountTree, type ScaleTree } from '../../../test/fixtures/progress';
 
 /**
  * Refused goal writes (CONTRACT.md sections 6 and 8): BAD_USER_INPUT with the path of the

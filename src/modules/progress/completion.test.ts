@@ -11,7 +11,7 @@ import {
   recordEntries,
   targetById,
   type CountTree,
-} from './test-fixtures';
+} from '../../../test/fixtures/progress';
 
 /**
  * completedAt (CONTRACT.md section 6): set the first time an ACTIVE goal is complete, in the

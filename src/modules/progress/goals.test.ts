@@ -11,7 +11,7 @@ import {
   TARGET_FIELDS,
   type CountTree,
   type ScaleTree,
-} from './test-fixtures';
+} from '../../../test/fixtures/progress';
 
 /** Merit and target mutations and queries over HTTP: item sets, updates, deletes, privacy, filters, limits. */
 

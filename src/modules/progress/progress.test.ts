@@ -10,7 +10,7 @@ import {
   targetById,
   type CountTree,
   type ScaleTree,
-} from './test-fixtures';
+} from '../../../test/fixtures/progress';
 
 /**
  * Live progress with hand-computed expectations (CONTRACT.md section 6): COUNT items sum the

@@ -1,6 +1,6 @@
 import { StatementCounter } from '../../../test/helpers/sql-statements';
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createCountTree, createScaleTree, recordEntries, type CountTree, type ScaleTree } from './test-fixtures';
+import { createCountTree, createScaleTree, recordEntries, type CountTree, type ScaleTree } from '../../../test/fixtures/progress';
 
 /**
  * Live progress costs a bounded number of SQL statements per request, whatever the number of

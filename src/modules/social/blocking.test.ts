@@ -11,7 +11,7 @@ import {
   grant,
   sendRequest,
   visibleRelationIds,
-} from './test-fixtures';
+} from '../../../test/fixtures/social';
 
 let app: TestApp;
 

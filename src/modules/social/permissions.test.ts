@@ -13,7 +13,7 @@ import {
   createItems,
   grant,
   sendRequest,
-} from './test-fixtures';
+} from '../../../test/fixtures/social';
 
 const DEED_ITEM = `query ($id: ID!) { deedItem(id: $id) { id name } }`;
 

@@ -10,7 +10,7 @@ import {
   connect,
   sendRequest,
   visibleRelationIds,
-} from './test-fixtures';
+} from '../../../test/fixtures/social';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

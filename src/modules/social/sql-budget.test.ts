@@ -1,6 +1,6 @@
 import { StatementCounter } from '../../../test/helpers/sql-statements';
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createItems } from './test-fixtures';
+import { createItems } from '../../../test/fixtures/social';
 
 /**
  * Relation and permission fields resolve through per-request loaders: the statements a

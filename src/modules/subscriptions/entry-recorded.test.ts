@@ -1,8 +1,8 @@
 import { signAccessToken } from '../../auth/access-token';
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createCountDeed, grant, utcDate, type CountDeed } from '../entries/test-fixtures';
+import { createCountDeed, grant, utcDate, type CountDeed } from '../../../test/fixtures/entries';
 import { entryTopic } from './service';
-import { connect, Feed, subscribeTo, topicSubscriptions, until, type WsClient } from './test-client';
+import { connect, Feed, subscribeTo, topicSubscriptions, until, type WsClient } from '../../../test/helpers/subscription-client';
 
 /**
  * entryRecorded over graphql-ws (CONTRACT.md sections 2 and 10), across two server instances

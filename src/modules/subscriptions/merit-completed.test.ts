@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createCountDeed, grant, utcDate, type CountDeed } from '../entries/test-fixtures';
+import { createCountDeed, grant, utcDate, type CountDeed } from '../../../test/fixtures/entries';
 import { meritTopic } from './service';
-import { connect, Feed, subscribeTo, topicSubscriptions, type WsClient } from './test-client';
+import { connect, Feed, subscribeTo, topicSubscriptions, type WsClient } from '../../../test/helpers/subscription-client';
 
 /**
  * meritCompleted over graphql-ws (CONTRACT.md section 10): subscribers on instance A, writes

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { createCountDeed, utcDate, type CountDeed } from '../entries/test-fixtures';
+import { createCountDeed, utcDate, type CountDeed } from '../../../test/fixtures/entries';
 import { entryTopic } from './service';
-import { connect, subscribeTo, topicSubscriptions, type WsClient } from './test-client';
+import { connect, subscribeTo, topicSubscriptions, type WsClient } from '../../../test/helpers/subscription-client';
 
 /** Without REDIS_URL, events go from writers to subscribers inside the one process. */
 

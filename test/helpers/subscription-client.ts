@@ -1,6 +1,6 @@
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { TestApp } from '../../../test/helpers/test-app';
+import type { TestApp } from './test-app';
 
 /** A real graphql-ws client for subscription tests, and a feed that collects what it receives. */
 
