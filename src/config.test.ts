@@ -40,6 +40,8 @@ describe('loadConfig', () => {
       backupDir: path.resolve('.data', 'backups'),
       backupKeepDays: 14,
       archiveAfterDays: 730,
+      auditRetentionDays: 2557,
+      accountPurgeAfterDays: 30,
     });
   });
 
@@ -69,6 +71,8 @@ describe('loadConfig', () => {
       BACKUP_DIR: '/backups',
       BACKUP_KEEP_DAYS: '30',
       ARCHIVE_AFTER_DAYS: '365',
+      AUDIT_RETENTION_DAYS: '3650',
+      ACCOUNT_PURGE_AFTER_DAYS: '14',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -95,6 +99,8 @@ describe('loadConfig', () => {
       backupDir: '/backups',
       backupKeepDays: 30,
       archiveAfterDays: 365,
+      auditRetentionDays: 3650,
+      accountPurgeAfterDays: 14,
     });
   });
 

@@ -47,6 +47,10 @@ export interface Config {
   readonly backupDir: string;
   readonly backupKeepDays: number;
   readonly archiveAfterDays: number;
+  /** audit_log rows older than this many days are deleted by the daily retention job. */
+  readonly auditRetentionDays: number;
+  /** Grace period of a deleted account before the purge erases it. */
+  readonly accountPurgeAfterDays: number;
 }
 
 export class ConfigError extends Error {
@@ -199,6 +203,9 @@ const environmentSchema = z.object({
   BACKUP_DIR: directory,
   BACKUP_KEEP_DAYS: integer(1, 3650, 14),
   ARCHIVE_AFTER_DAYS: integer(1, 36_500, 730),
+  // Seven years (7 × 365 + 2 leap days).
+  AUDIT_RETENTION_DAYS: integer(1, 36_500, 2557),
+  ACCOUNT_PURGE_AFTER_DAYS: integer(0, 3650, 30),
 });
 
 /** The variables this module reads, e.g. for documentation and tests. */
@@ -258,5 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: path.resolve(vars.BACKUP_DIR ?? path.join(dataDir, 'backups')),
     backupKeepDays: vars.BACKUP_KEEP_DAYS,
     archiveAfterDays: vars.ARCHIVE_AFTER_DAYS,
+    auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
+    accountPurgeAfterDays: vars.ACCOUNT_PURGE_AFTER_DAYS,
   });
 }

@@ -2,11 +2,13 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { LocalDate } from '../../lib/scalars';
 import { bigintArray } from '../../lib/sql';
 import { DeedCategory } from '../deeds/enums';
+import { countedEntries } from '../entries/counted-entries';
 
 /**
  * The dashboard's numbers, computed by PostgreSQL in ONE statement (CONTRACT.md section 7).
- * Entries are found through `idx_entries_user_date` (owner + date range) and joined to the
- * owner's live items (whole chain and deed live; archived deeds included). GROUPING SETS
+ * Live and archived entries (entries/counted-entries.ts) are found through their tables'
+ * (owner, date) indexes and joined to the owner's live items (whole chain and deed live;
+ * archived deeds included). GROUPING SETS
  * give both the per-day points and the per-category totals, so nothing is summed in JS.
  */
 
@@ -69,7 +71,7 @@ export async function aggregateEntries(db: Db, window: AggregateWindow): Promise
     ),
     window_entries AS (
       SELECT e.entry_date, li.category_type, li.measure_type, e.count_value, sv.scale_id, sv.value_order
-      FROM entries e
+      FROM ${countedEntries} e
       JOIN live_items li ON li.deed_item_id = e.deed_item_id
       LEFT JOIN scale_values sv ON sv.scale_value_id = e.scale_value_id
       WHERE e.user_id = ${window.ownerId}

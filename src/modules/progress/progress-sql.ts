@@ -1,16 +1,18 @@
 import type { Decimal } from '@prisma/client/runtime/client';
 import { Prisma } from '../../generated/prisma/client';
 import { bigintArray } from '../../lib/sql';
+import { countedEntries } from '../entries/counted-entries';
 
 /**
  * Live progress, aggregated in PostgreSQL (CONTRACT.md section 6): ONE statement answers
  * every goal item asked for, of merits and targets alike, however many goals and entries
  * there are. JavaScript only sees one row per goal item.
  *
- * Contributing entries of a goal item: the owner's live entries dated inside the goal's
- * window on the item's deed item or any live descendant, provided the deed item's own chain
- * and its deed are live (an effectively deleted deed item contributes nothing). COUNT items
- * sum the counts; SCALE items count entries whose scale value is exactly the item's.
+ * Contributing entries of a goal item: the owner's live entries, archived ones included
+ * (entries/counted-entries.ts), dated inside the goal's window on the item's deed item or any
+ * live descendant, provided the deed item's own chain and its deed are live (an effectively
+ * deleted deed item contributes nothing). COUNT items sum the counts; SCALE items count
+ * entries whose scale value is exactly the item's.
  */
 
 export type GoalKind = 'MERIT' | 'TARGET';
@@ -79,7 +81,7 @@ export async function achievedAmounts(db: Db, selection: ProgressSelection): Pro
                   ELSE COUNT(e.entry_id) END::numeric AS amount
       FROM live_goal_items lgi
       JOIN subtree s ON s.kind = lgi.kind AND s.item_id = lgi.item_id
-      JOIN entries e ON e.deed_item_id = s.deed_item_id AND e.user_id = lgi.owner_id AND e.deleted_at IS NULL
+      JOIN ${countedEntries} e ON e.deed_item_id = s.deed_item_id AND e.user_id = lgi.owner_id AND e.deleted_at IS NULL
         AND e.entry_date >= lgi.first_day AND (lgi.last_day IS NULL OR e.entry_date <= lgi.last_day)
         AND (lgi.scale_value_id IS NULL OR e.scale_value_id = lgi.scale_value_id)
       GROUP BY lgi.kind, lgi.item_id, lgi.scale_value_id

@@ -110,9 +110,17 @@ export function exportDeed(deed: DeedWithStructure, onlyItems?: ReadonlySet<bigi
   };
 }
 
-export function exportEntry(entry: Entry & { history: EntryHistory[] }) {
+type ExportedEntryRow = Pick<
+  Entry,
+  | 'id' | 'deedItemId' | 'entryDate' | 'scaleId' | 'scaleValueId' | 'count' | 'notes' | 'createdByUserId'
+  | 'createdAt' | 'updatedAt' | 'deletedAt'
+> & { history: EntryHistory[]; archived: boolean };
+
+/** A live or archived entry (entries_archive has the live table's columns) with its history. */
+export function exportEntry(entry: ExportedEntryRow) {
   return {
     id: id(entry.id),
+    archived: entry.archived,
     deedItemId: id(entry.deedItemId),
     entryDate: day(entry.entryDate),
     scaleId: optionalId(entry.scaleId),

@@ -16,6 +16,28 @@ import {
   liveItemIds,
 } from './data-export-format';
 
+const HISTORY_ORDER = [{ changedAt: 'asc' }, { id: 'asc' }] satisfies Prisma.EntryHistoryOrderByWithRelationInput[];
+
+/**
+ * Live and archived entries (archival moves old ones with their history: src/ops/archive.ts),
+ * each marked `archived`, in (date, deed item, id) order.
+ */
+async function exportedEntries(tx: Prisma.TransactionClient, userId: bigint, live: { deletedAt?: null }) {
+  const [current, archived] = await Promise.all([
+    tx.entry.findMany({ where: { userId, ...live }, include: { history: { orderBy: HISTORY_ORDER } } }),
+    tx.entryArchive.findMany({ where: { userId, ...live }, include: { history: { orderBy: HISTORY_ORDER } } }),
+  ]);
+  const rows = [
+    ...current.map((entry) => ({ ...entry, archived: false })),
+    ...archived.map((entry) => ({ ...entry, archived: true })),
+  ];
+  const order = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort(
+    (a, b) =>
+      a.entryDate.getTime() - b.entryDate.getTime() || order(a.deedItemId, b.deedItemId) || order(a.id, b.id),
+  );
+}
+
 /** Bumped when the document's shape changes incompatibly. */
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -54,11 +76,7 @@ export class DataExportService {
         const exportedItems = includeDeleted ? undefined : liveItemIds(deeds);
         const exportedDeeds = new Set(deeds.map((deed) => deed.id));
 
-        const entries = await tx.entry.findMany({
-          where: { userId, ...live },
-          include: { history: { orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] } },
-          orderBy: [{ entryDate: 'asc' }, { deedItemId: 'asc' }],
-        });
+        const entries = await exportedEntries(tx, userId, live);
         const relations = await tx.relation.findMany({
           where: {
             ...live,
