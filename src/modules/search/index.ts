@@ -1,0 +1,10 @@
+import { defineModule, none } from '../module';
+import { SearchResolver } from './resolver';
+import { SearchService } from './service';
+
+/** Full-text search (search_documents, kept by triggers). */
+export const searchModule = defineModule({
+  resolvers: [SearchResolver],
+  createServices: ({ prisma }) => ({ search: new SearchService(prisma) }),
+  createLoaders: none,
+});
