@@ -1,24 +1,31 @@
 /**
- * The load benchmark of the seed's scenarios (`npm run bench`). Starts throwaway PostgreSQL
- * (durable settings) and Redis unless given, loads demo data, starts the API server in a
- * child process as in production (rate limits off), runs every scenario with autocannon on
- * loopback, prints one table and writes it into bench/RESULTS.md and the README.
+ * The load benchmark of the seed's scenarios and issue 10's request costs (`npm run bench`).
+ * Starts throwaway PostgreSQL (durable settings, pg_stat_statements) and Redis unless given,
+ * loads demo data, starts the API server in a child process as in production (rate limits
+ * off), runs every scenario with autocannon on loopback, measuring the server's CPU time and
+ * the database's statement time per request around each run, prints one table (medians of
+ * the runs) and writes it into bench/RESULTS.md and the README.
  *
  * Environment (all optional):
  *   BENCH_URL                    an already running server's /graphql (loopback only); needs
  *                                DATABASE_URL = that server's database (seeded if it has no users)
- *   BENCH_SERVER_PID             with BENCH_URL: its pid, to measure its memory
+ *   BENCH_SERVER_PID             with BENCH_URL: its pid, to measure its memory and CPU time
  *   DATABASE_URL                 without BENCH_URL: a PostgreSQL server to create the benchmark
  *                                database on (dropped afterwards)
  *   REDIS_URL                    Redis for the server (else a throwaway one)
  *   BENCH_USERS, BENCH_DAYS      demo data size (200 × 365)
  *   BENCH_REGISTRATIONS          concurrent registrations (1000, the seed's number)
  *   BENCH_DASHBOARD_CONNECTIONS  connections of the dashboard runs (5000, the seed's number)
- *   BENCH_SECONDS                time bound of each timed scenario (20)
- *   BENCH_SCENARIOS              only these, comma-separated (registrations, entryCreation,
- *                                dashboards, granteeReads, permissionCheck, analytics)
+ *   BENCH_SECONDS                time bound of each timed run (10)
+ *   BENCH_REPEAT                 runs of each timed scenario; the table shows medians (3)
+ *   BENCH_HEAVY_REPEAT           runs of the registrations and of the dashboard runs on
+ *                                BENCH_DASHBOARD_CONNECTIONS (1: three would take minutes)
+ *   BENCH_SCENARIOS              only these, comma-separated (typename, me, entries,
+ *                                entriesTotal, registrations, entryCreation, dashboards,
+ *                                granteeReads, permissionCheck, analytics)
  *   BENCH_WRITE                  off: print only, do not write RESULTS.md and the README
- * Every scenario is bounded in requests and time; the whole run stays under 10 minutes.
+ * Every scenario is bounded in requests and time; no repeat starts after 10 minutes, so the
+ * whole run stays within about 12.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -30,6 +37,7 @@ import { postgresTarget, seedDemoData } from '../src/ops/demo-data';
 import { startPostgres } from '../test/services/postgres';
 import { startRedis, stopRedis } from '../test/services/redis';
 import { quoteIdentifier, withDatabaseName } from '../test/helpers/database-url';
+import { processCpuMs, StatementStats, type CostSources } from './lib/costs';
 import { loadFixtures, type TokenSource } from './lib/fixtures';
 import { resultsSection, resultsTable, updateReadme, writeResultsFile, type RunFacts } from './lib/report';
 import type { BenchContext, BenchSettings, ScenarioRow } from './lib/scenario';
@@ -38,13 +46,20 @@ import { analytics } from './scenarios/analytics';
 import { dashboards } from './scenarios/dashboard';
 import { entryCreation } from './scenarios/entry-creation';
 import { granteeReads } from './scenarios/grantee-reads';
+import { entries, entriesTotal } from './scenarios/owner-entries';
 import { permissionCheck } from './scenarios/permission-check';
 import { registrations } from './scenarios/registration';
+import { me, typename } from './scenarios/small-reads';
 
 const ROOT = path.resolve(__dirname, '..');
 const BENCH_DATABASE = 'kitaab_bench';
-/** No scenario starts after this many seconds, so the run ends well within 10 minutes. */
-const LAST_START_SECONDS = 420;
+/** No scenario starts after this many seconds, and no further run of one after the next. */
+const LAST_START_SECONDS = 570;
+const LAST_REPEAT_SECONDS = 600;
+/** Whatever happens, the benchmark gives up after this long. */
+const WATCHDOG_MINUTES = 15;
+/** Issue 10: the server's peak resident memory over the whole bench, at most 250 MB. */
+const PEAK_RSS_LIMIT_MIB = 250e6 / 2 ** 20;
 
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -90,7 +105,9 @@ async function main(): Promise<void> {
   const settings: BenchSettings = {
     registrations: positiveInteger('BENCH_REGISTRATIONS', 1000),
     dashboardConnections: positiveInteger('BENCH_DASHBOARD_CONNECTIONS', 5000),
-    scenarioSeconds: positiveInteger('BENCH_SECONDS', 20),
+    scenarioSeconds: positiveInteger('BENCH_SECONDS', 10),
+    repeat: positiveInteger('BENCH_REPEAT', 3),
+    heavyRepeat: positiveInteger('BENCH_HEAVY_REPEAT', 1),
   };
   const users = positiveInteger('BENCH_USERS', 200);
   const days = positiveInteger('BENCH_DAYS', 365);
@@ -138,12 +155,16 @@ async function main(): Promise<void> {
     let redisVersion = 'given by the server under test';
     let graphqlUrl: string;
     let peakRss: PeakRss | null = null;
+    let serverPid: number | null = null;
     let tokenSource: TokenSource;
     if (benchUrl) {
       graphqlUrl = benchUrl;
       tokenSource = { kind: 'login', graphqlUrl };
       const pid = process.env.BENCH_SERVER_PID ? Number(process.env.BENCH_SERVER_PID) : undefined;
-      if (pid) peakRss = new PeakRss(pid);
+      if (pid) {
+        peakRss = new PeakRss(pid);
+        serverPid = pid;
+      }
     } else {
       let redisUrl = process.env.REDIS_URL;
       if (!redisUrl) {
@@ -163,14 +184,20 @@ async function main(): Promise<void> {
       graphqlUrl = server.graphqlUrl;
       tokenSource = { kind: 'sign', jwtSecret: server.jwtSecret };
       peakRss = new PeakRss(server.pid);
+      serverPid = server.pid;
     }
+    const statements = await StatementStats.open(databaseUrl, log);
+    if (statements) cleanup.add(() => statements.close());
+    const pid = serverPid;
+    const costs: CostSources = { cpuMs: pid === null ? null : () => processCpuMs(pid), statements };
     const metricsUrl = new URL('/metrics', graphqlUrl).toString();
 
     log(tokenSource.kind === 'login' ? 'logging the demo actors in' : 'signing the demo actors\' tokens');
     const fixtures = await loadFixtures(databaseUrl, tokenSource, { owners: 200, grantees: 50 });
-    const ctx: BenchContext = { graphqlUrl, metricsUrl, databaseUrl, peakRss, fixtures, settings, log };
+    const hasTimeLeft = () => (Date.now() - startedAt) / 1000 < LAST_REPEAT_SECONDS;
+    const ctx: BenchContext = { graphqlUrl, metricsUrl, databaseUrl, peakRss, costs, fixtures, settings, hasTimeLeft, log };
 
-    // ── scenarios, in the seed's order ──
+    // ── scenarios: the request costs first, on a fresh server, then the seed's order ──
     const rows: ScenarioRow[] = [];
     for (const scenario of selectedScenarios()) {
       if ((Date.now() - startedAt) / 1000 > LAST_START_SECONDS) {
@@ -178,9 +205,15 @@ async function main(): Promise<void> {
         continue;
       }
       const scenarioRows = await scenario(ctx);
-      for (const row of scenarioRows) log(`${row.scenario}: ${row.requests} answers, ${row.errors} errors, p95 ${row.latency?.p95.toFixed(1) ?? '—'} ms`);
+      for (const row of scenarioRows) {
+        const cost = (value: number | null) => (value === null ? '—' : value.toFixed(3));
+        log(
+          `${row.scenario} (${row.load}): ${row.requests} answers, ${row.errors} errors, p95 ${row.latency?.p95.toFixed(1) ?? '—'} ms, CPU ${cost(row.cpuMsPerRequest)} ms/req, DB ${cost(row.dbMsPerRequest)} ms/req`,
+        );
+      }
       rows.push(...scenarioRows);
     }
+    if (peakRss) rows.push(wholeBenchPeak(peakRss));
 
     // ── report ──
     const facts = await runFacts(databaseUrl, redisVersion, startedAt, loadBefore, seeded, settings);
@@ -207,7 +240,39 @@ async function serverVersionOfRedis(url: string): Promise<string> {
   }
 }
 
-const SCENARIOS = { registrations, entryCreation, dashboards, granteeReads, permissionCheck, analytics };
+const SCENARIOS = {
+  typename,
+  me,
+  entries,
+  entriesTotal,
+  registrations,
+  entryCreation,
+  dashboards,
+  granteeReads,
+  permissionCheck,
+  analytics,
+};
+
+/** The server's highest resident memory from its start to the end of the last scenario. */
+function wholeBenchPeak(peakRss: PeakRss): ScenarioRow {
+  const peak = peakRss.wholeRunPeak();
+  const text = `≤ 250 MB (${Math.round(PEAK_RSS_LIMIT_MIB)} MiB)`;
+  return {
+    scenario: 'Peak server RSS, whole bench',
+    load: 'from server start to the end of the last scenario',
+    runs: 0,
+    requests: 0,
+    requestsPerSecond: null,
+    latency: null,
+    errors: 0,
+    cpuMsPerRequest: null,
+    dbMsPerRequest: null,
+    sqlPerRequest: null,
+    peakRssMiB: peak,
+    target: peak <= PEAK_RSS_LIMIT_MIB ? { text, met: true } : { text, met: false, missedBecause: `${Math.round(peak)} MiB` },
+    notes: [],
+  };
+}
 
 /** BENCH_SCENARIOS=name,name runs only those (for a quick look; RESULTS.md wants them all). */
 function selectedScenarios(): Array<(typeof SCENARIOS)[keyof typeof SCENARIOS]> {
@@ -239,16 +304,16 @@ async function runFacts(
     software: `Node ${process.version}, PostgreSQL ${version}, Redis ${redisVersion}, autocannon 9 (load generator on the same machine)`,
     load: `${load(loadBefore)} → ${load(os.loadavg())}`,
     data,
-    server: `one process, NODE_ENV=production, RATE_LIMITS=off, REMINDERS=off, LOG_LEVEL=warn, DB_POOL_MAX=10 (default); ${settings.registrations} registrations, ${settings.dashboardConnections} dashboard connections, ${settings.scenarioSeconds} s per timed scenario`,
+    server: `one process, NODE_ENV=production, RATE_LIMITS=off, REMINDERS=off, LOG_LEVEL=warn, DB_POOL_MAX=10 (default); ${settings.registrations} registrations, ${settings.dashboardConnections} dashboard connections, ${settings.scenarioSeconds} s per timed run, ${settings.repeat} runs per timed scenario (medians shown; ${settings.heavyRepeat} of the registrations and of the ${settings.dashboardConnections}-connection dashboards)`,
     durationSeconds: (Date.now() - startedAt) / 1000,
   };
 }
 
-// The whole run must end within 10 minutes, even if something hangs.
+// The whole run must end, even if something hangs.
 const watchdog = setTimeout(() => {
-  console.error('benchmark: 10 minutes passed, giving up');
+  console.error(`benchmark: ${WATCHDOG_MINUTES} minutes passed, giving up`);
   process.exit(2);
-}, 10 * 60 * 1000);
+}, WATCHDOG_MINUTES * 60 * 1000);
 watchdog.unref();
 
 main().then(

@@ -7,6 +7,8 @@ export interface GraphQLRequest {
   query: string;
   variables?: Record<string, unknown>;
   token?: string;
+  /** What this request's answer must hold, handed to `check` with the answer. */
+  expect?: string;
 }
 
 export interface LoadOptions {
@@ -24,10 +26,11 @@ export interface LoadOptions {
   /** The n-th request (0-based), in the order they are sent. */
   request(n: number): GraphQLRequest;
   /**
-   * Whether an HTTP 200 body is a correct answer (no GraphQL error, the expected outcome).
-   * Non-200 answers, timeouts and connection errors are errors anyway.
+   * Whether an HTTP 200 body is a correct answer (no GraphQL error, the expected outcome);
+   * `expected` is the request's `expect`. Non-200 answers, timeouts and connection errors are
+   * errors anyway.
    */
-  check(body: string): boolean;
+  check(body: string, expected: string | undefined): boolean;
 }
 
 export interface LoadResult {
@@ -46,6 +49,10 @@ export interface LoadResult {
 }
 
 const MAX_ERROR_SAMPLES = 3;
+
+interface RequestContext {
+  expected?: string;
+}
 
 /**
  * Runs autocannon against `url` and measures every response itself: autocannon's own
@@ -72,8 +79,11 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         headers: { 'content-type': 'application/json' },
         requests: [
           {
-            setupRequest: (request) => {
+            // A connection has one request in flight at a time (no pipelining): its context
+            // carries what the answer to that request must hold.
+            setupRequest: (request, context: RequestContext) => {
               const next = options.request(sent++);
+              context.expected = next.expect;
               const headers: Record<string, string> = { 'content-type': 'application/json' };
               if (next.token) headers.authorization = `Bearer ${next.token}`;
               return {
@@ -82,8 +92,8 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
                 body: JSON.stringify({ operationName: next.operationName, query: next.query, variables: next.variables ?? {} }),
               };
             },
-            onResponse: (status, body) => {
-              if (status === 200 && !options.check(body)) {
+            onResponse: (status, body, context: RequestContext) => {
+              if (status === 200 && !options.check(body, context.expected)) {
                 wrongAnswers++;
                 if (errorSamples.length < MAX_ERROR_SAMPLES) errorSamples.push(body.slice(0, 300).trim());
               } else if (status !== 200 && errorSamples.length < MAX_ERROR_SAMPLES) {

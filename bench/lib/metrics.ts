@@ -1,7 +1,6 @@
 /**
- * Reads the server's Prometheus metrics: the SQL statements each GraphQL operation ran
- * (kitaab_sql_statements_per_operation, counted at the database driver by the server itself)
- * and whether it is still busy.
+ * Reads the server's Prometheus metrics, to tell whether it is still busy. (Costs per request
+ * come from outside the server: see costs.ts.)
  */
 
 export type MetricsSnapshot = Map<string, number>;
@@ -17,26 +16,6 @@ export async function scrapeMetrics(metricsUrl: string): Promise<MetricsSnapshot
     samples.set(line.slice(0, space), Number(line.slice(space + 1)));
   }
   return samples;
-}
-
-function delta(before: MetricsSnapshot, after: MetricsSnapshot, key: string): number {
-  return (after.get(key) ?? 0) - (before.get(key) ?? 0);
-}
-
-/** Mean SQL statements per operation of the named operations between two snapshots. */
-export function sqlStatementsPerOperation(
-  before: MetricsSnapshot,
-  after: MetricsSnapshot,
-  operationNames: readonly string[],
-): number | null {
-  let statements = 0;
-  let operations = 0;
-  for (const name of operationNames) {
-    const labels = `{operation_name="${name}"}`;
-    statements += delta(before, after, `kitaab_sql_statements_per_operation_sum${labels}`);
-    operations += delta(before, after, `kitaab_sql_statements_per_operation_count${labels}`);
-  }
-  return operations > 0 ? statements / operations : null;
 }
 
 /** GraphQL operations finished so far, and database connections busy or awaited right now. */

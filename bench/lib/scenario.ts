@@ -1,28 +1,36 @@
+import { startCostWindow, type CostSources, type RequestCosts } from './costs';
 import type { Fixtures } from './fixtures';
 import { runLoad, type LoadOptions, type LoadResult } from './load';
-import { activity, scrapeMetrics, sqlStatementsPerOperation } from './metrics';
+import { activity, scrapeMetrics, type MetricsSnapshot } from './metrics';
 import type { PeakRss } from './server';
 import type { Percentiles } from './stats';
+import type { Target } from './targets';
 
-/** A seed target: met when `met` says so; `text` says what was required. */
-export interface Target {
-  text: string;
-  met: boolean;
-  /** Why it was missed, when it was. */
-  missedBecause?: string;
+/** The measured columns of a table line: medians of the runs, except where said. */
+export interface Measured {
+  runs: number;
+  /** Answers of the median run. */
+  requests: number;
+  requestsPerSecond: number | null;
+  /** Each percentile the median of the runs' ones. */
+  latency: Percentiles | null;
+  /** All runs together: one error in any run is one too many. */
+  errors: number;
+  /** Server CPU time per answered request, in ms. */
+  cpuMsPerRequest: number | null;
+  /** pg_stat_statements total_exec_time per answered request, in ms. */
+  dbMsPerRequest: number | null;
+  /** pg_stat_statements calls per answered request. */
+  sqlPerRequest: number | null;
+  /** Highest of the runs. */
+  peakRssMiB: number | null;
 }
 
 /** One line of the results table. */
-export interface ScenarioRow {
+export interface ScenarioRow extends Measured {
   scenario: string;
   /** How the load was offered: connections, rate, bound. */
   load: string;
-  requests: number;
-  requestsPerSecond: number | null;
-  latency: Percentiles | null;
-  errors: number;
-  sqlPerOperation: number | null;
-  peakRssMiB: number | null;
   target: Target | null;
   notes: string[];
 }
@@ -32,8 +40,12 @@ export interface BenchSettings {
   registrations: number;
   /** Connections of the dashboard scenarios (the seed: 5,000). */
   dashboardConnections: number;
-  /** Time bound of each timed scenario. */
+  /** Time bound of each timed run. */
   scenarioSeconds: number;
+  /** Runs of each timed scenario; the table shows their medians. */
+  repeat: number;
+  /** Runs of the heavy ones (registrations, the dashboard runs on `dashboardConnections`). */
+  heavyRepeat: number;
 }
 
 export interface BenchContext {
@@ -42,120 +54,172 @@ export interface BenchContext {
   databaseUrl: string;
   /** Null when the server is not ours (BENCH_URL without BENCH_SERVER_PID). */
   peakRss: PeakRss | null;
+  /** The server's CPU clock (null without its pid) and the database's statement totals. */
+  costs: CostSources;
   fixtures: Fixtures;
   settings: BenchSettings;
+  /** False once the run is past its time budget: no further repeat starts then. */
+  hasTimeLeft(): boolean;
   log(message: string): void;
 }
 
-export interface MeasuredLoad extends LoadResult {
-  sqlPerOperation: number | null;
+export interface MeasuredLoad extends LoadResult, RequestCosts {
   peakRssMiB: number | null;
 }
 
+type RunOptions = Omit<LoadOptions, 'url'>;
+
 const SETTLE_POLL_MS = 500;
 const SETTLE_MAX_MS = 120_000;
+/** Server CPU per poll below which it counts as idle (5% of a core). */
+const IDLE_CPU_MS = SETTLE_POLL_MS * 0.05;
+
+async function metricsOrNothing(ctx: BenchContext): Promise<MetricsSnapshot> {
+  return scrapeMetrics(ctx.metricsUrl).catch(() => new Map());
+}
 
 /**
  * Waits until the server has finished what earlier runs left it: the server goes on working
  * on requests whose clients gave up (a time bound stopped the load), which would otherwise
- * land in the next scenario. Idle = no database connection in use or awaited and no GraphQL
- * operation finishing, three polls in a row. Returns the seconds waited.
+ * land in the next measurement. Idle = no database connection in use or awaited and the
+ * server's CPU nearly still (without its pid: no GraphQL operation finishing), three polls
+ * in a row. Returns the seconds waited.
  */
 export async function settle(ctx: BenchContext): Promise<number> {
   const startedAt = Date.now();
   let quietPolls = 0;
   let lastOperations = -1;
+  let lastCpu = ctx.costs.cpuMs?.() ?? null;
   while (quietPolls < 3 && Date.now() - startedAt < SETTLE_MAX_MS) {
-    const now = activity(await scrapeMetrics(ctx.metricsUrl));
-    const quiet = now.connectionsInUse === 0 && now.waiting === 0 && now.operations === lastOperations;
-    quietPolls = quiet ? quietPolls + 1 : 0;
-    lastOperations = now.operations;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    const now = activity(await metricsOrNothing(ctx));
+    const cpu = ctx.costs.cpuMs?.() ?? null;
+    const still = cpu !== null && lastCpu !== null ? cpu - lastCpu < IDLE_CPU_MS : now.operations === lastOperations;
+    quietPolls = now.connectionsInUse === 0 && now.waiting === 0 && still ? quietPolls + 1 : 0;
+    lastOperations = now.operations;
+    lastCpu = cpu;
   }
   return (Date.now() - startedAt) / 1000;
 }
 
-/** Runs one load with the server's SQL counts and peak memory measured around it. */
-export async function measuredLoad(
-  ctx: BenchContext,
-  operationNames: readonly string[],
-  options: Omit<LoadOptions, 'url'>,
-): Promise<MeasuredLoad> {
+/**
+ * Runs one load with the server's CPU, the database's statements and the server's peak
+ * memory measured around it. The costs are read the moment the load stops, so work on
+ * requests still in flight then is partly counted (it matters only with many connections).
+ */
+export async function measuredLoad(ctx: BenchContext, options: RunOptions): Promise<MeasuredLoad> {
   const settled = await settle(ctx);
   if (settled > 5) ctx.log(`waited ${settled.toFixed(0)} s for the server to finish earlier requests`);
-  const before = await scrapeMetrics(ctx.metricsUrl);
+  const endCosts = await startCostWindow(ctx.costs);
   ctx.peakRss?.start();
   const result = await runLoad({ ...options, url: ctx.graphqlUrl });
   const peakRssMiB = ctx.peakRss ? ctx.peakRss.stop() : null;
-  const after = await scrapeMetrics(ctx.metricsUrl);
+  return { ...result, ...(await endCosts(result.responses)), peakRssMiB };
+}
+
+/**
+ * Runs a load `times` times (`options(run)` for run 0, 1, …, awaited just before the run),
+ * fewer when the run is past its time budget (at least once). `warmUp`, when given, runs first and is not measured: the
+ * server's code is compiled and its caches filled before the first measured run.
+ */
+export async function repeatedLoad(
+  ctx: BenchContext,
+  times: number,
+  options: (run: number) => RunOptions | Promise<RunOptions>,
+  warmUp?: RunOptions,
+): Promise<MeasuredLoad[]> {
+  if (warmUp) await runLoad({ ...warmUp, url: ctx.graphqlUrl });
+  const runs: MeasuredLoad[] = [];
+  for (let run = 0; run < times && (run === 0 || ctx.hasTimeLeft()); run++) {
+    runs.push(await measuredLoad(ctx, await options(run)));
+  }
+  return runs;
+}
+
+/** The middle value (the mean of the two middle ones for an even count); null without values. */
+export function median(values: ReadonlyArray<number | null>): number | null {
+  const known = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
+  if (known.length === 0) return null;
+  const middle = Math.floor(known.length / 2);
+  return known.length % 2 === 1 ? known[middle]! : (known[middle - 1]! + known[middle]!) / 2;
+}
+
+function medianLatency(runs: readonly MeasuredLoad[]): Percentiles | null {
+  const measured = runs.map((run) => run.latency).filter((latency): latency is Percentiles => latency !== null);
+  if (measured.length === 0) return null;
   return {
-    ...result,
-    sqlPerOperation: sqlStatementsPerOperation(before, after, operationNames),
-    peakRssMiB,
+    p50: median(measured.map((l) => l.p50))!,
+    p95: median(measured.map((l) => l.p95))!,
+    p99: median(measured.map((l) => l.p99))!,
   };
 }
 
-/** A p95 target ("p95 < 50 ms"), judged on the measured p95; no answers at all miss it. */
-export function p95Target(limitMs: number, latency: Percentiles | null, label = `p95 < ${formatMs(limitMs)}`): Target {
-  if (!latency) return { text: label, met: false, missedBecause: 'no answers' };
-  return latency.p95 < limitMs
-    ? { text: label, met: true }
-    : { text: label, met: false, missedBecause: `p95 ${formatMs(latency.p95)}` };
+/** The table's columns from the runs of one scenario. */
+export function summarize(runs: readonly MeasuredLoad[]): Measured {
+  const peaks = runs.map((run) => run.peakRssMiB).filter((peak): peak is number => peak !== null);
+  return {
+    runs: runs.length,
+    requests: Math.round(median(runs.map((run) => run.responses)) ?? 0),
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    latency: medianLatency(runs),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    cpuMsPerRequest: median(runs.map((run) => run.cpuMsPerRequest)),
+    dbMsPerRequest: median(runs.map((run) => run.dbMsPerRequest)),
+    sqlPerRequest: median(runs.map((run) => run.sqlPerRequest)),
+    peakRssMiB: peaks.length > 0 ? Math.max(...peaks) : null,
+  };
 }
 
-/** Both targets met, or the first reason one was missed. */
-export function bothTargets(a: Target, b: Target): Target {
-  const text = `${a.text} and ${b.text}`;
-  if (!a.met) return { text, met: false, missedBecause: a.missedBecause };
-  if (!b.met) return { text, met: false, missedBecause: b.missedBecause };
-  return { text, met: true };
-}
-
-export function rateTarget(perMinute: number, requestsPerSecond: number, errors: number): Target {
-  const text = `≥ ${perMinute.toLocaleString('en-US')}/min`;
-  const achieved = Math.round(requestsPerSecond * 60);
-  if (errors > 0) return { text, met: false, missedBecause: `${errors} errors` };
-  return achieved >= perMinute
-    ? { text, met: true }
-    : { text, met: false, missedBecause: `${achieved.toLocaleString('en-US')}/min` };
-}
-
-export function formatMs(ms: number): string {
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
-}
-
-/** A table row from a measured load. */
-export function rowFromLoad(
+/**
+ * A table line from the runs of a scenario; `target` is judged on their medians. A target is
+ * met only by correct answers: an error in any run misses it whatever the medians.
+ */
+export function rowFromRuns(
   scenario: string,
   load: string,
-  result: MeasuredLoad,
-  target: Target | null,
-  notes: string[] = [],
+  runs: readonly MeasuredLoad[],
+  target: ((measured: Measured) => Target) | null,
+  options: { notes?: string[]; plannedRuns?: number } = {},
 ): ScenarioRow {
-  // A target is met only by correct answers: errors miss it whatever the latencies.
-  if (target?.met && result.errors > 0) target = { ...target, met: false, missedBecause: `${result.errors} errors` };
+  const measured = summarize(runs);
+  let judged = target ? target(measured) : null;
+  if (judged && measured.errors > 0) {
+    const reason = `${measured.errors} errors`;
+    judged = { ...judged, met: false, missedBecause: judged.met ? reason : `${judged.missedBecause}; ${reason}` };
+  }
+  const unanswered = runs.reduce((sum, run) => sum + run.unanswered, 0);
+  const sample = runs.flatMap((run) => run.errorSamples)[0];
+  const planned = options.plannedRuns;
   return {
     scenario,
     load,
-    requests: result.responses,
-    requestsPerSecond: result.requestsPerSecond,
-    latency: result.latency,
-    errors: result.errors,
-    sqlPerOperation: result.sqlPerOperation,
-    peakRssMiB: result.peakRssMiB,
-    target,
+    ...measured,
+    target: judged,
     notes: [
-      ...notes,
-      ...(result.errors > 0 ? [errorBreakdown(result)] : []),
-      ...(result.unanswered > 0 ? [`${result.unanswered} requests still unanswered when the time bound ended the run`] : []),
-      ...(result.errorSamples.length > 0 ? [`first wrong answer: ${result.errorSamples[0]}`] : []),
+      ...(options.notes ?? []),
+      ...(planned !== undefined && runs.length < planned ? [`${runs.length} of ${planned} runs: the bench was past its time budget`] : []),
+      ...(measured.errors > 0 ? [errorBreakdown(runs)] : []),
+      ...(unanswered > 0 ? [`${unanswered} requests still unanswered when the time bound ended the run${runs.length > 1 ? 's' : ''}`] : []),
+      ...(sample !== undefined ? [`first wrong answer: ${sample}`] : []),
     ],
   };
 }
 
-function errorBreakdown(result: MeasuredLoad): string {
-  const { timeouts, connectionErrors, non200, wrongAnswers } = result.errorKinds;
-  return `errors: ${non200} non-200 answers, ${wrongAnswers} wrong 200 answers, ${timeouts} timeouts, ${connectionErrors} connection errors`;
+function errorBreakdown(runs: readonly MeasuredLoad[]): string {
+  const total = (kind: keyof LoadResult['errorKinds']) => runs.reduce((sum, run) => sum + run.errorKinds[kind], 0);
+  const inRuns = runs.length > 1 ? ` (in ${runs.filter((run) => run.errors > 0).length} of ${runs.length} runs)` : '';
+  return `errors${inRuns}: ${total('non200')} non-200 answers, ${total('wrongAnswers')} wrong 200 answers, ${total('timeouts')} timeouts, ${total('connectionErrors')} connection errors`;
+}
+
+/** Seconds of unmeasured load before the runs of a cost scenario. */
+const WARM_UP_SECONDS = 2;
+
+/**
+ * Issue 10's way of measuring what a request costs: a fixed number of connections sending
+ * as fast as answers come back (as `wrk -c50` did), BENCH_SECONDS per run, BENCH_REPEAT
+ * runs after a short unmeasured warm-up.
+ */
+export function steadyRuns(ctx: BenchContext, connections: number, options: Omit<RunOptions, 'connections' | 'maxSeconds'>): Promise<MeasuredLoad[]> {
+  const run = { ...options, connections, maxSeconds: ctx.settings.scenarioSeconds };
+  return repeatedLoad(ctx, ctx.settings.repeat, () => run, { ...run, maxSeconds: WARM_UP_SECONDS });
 }

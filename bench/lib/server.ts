@@ -10,17 +10,20 @@ const READY_TIMEOUT_MS = 120_000;
 /**
  * The highest resident memory of a process over a stretch of time: Linux's VmHWM, reset at
  * the start through /proc/<pid>/clear_refs, and VmRSS sampled every 100 ms in case the reset
- * is not allowed.
+ * is not allowed. The peak of the whole run is kept across the resets.
  */
 export class PeakRss {
   private sampled = 0;
   private timer: NodeJS.Timeout | undefined;
   private canReset = true;
+  private wholeRun = 0;
 
   constructor(readonly pid: number) {}
 
   start(): void {
     this.stop();
+    // VmHWM holds the peak since the last reset (or the start): keep it before resetting.
+    this.wholeRun = Math.max(this.wholeRun, this.read('VmHWM'));
     try {
       writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
     } catch {
@@ -38,7 +41,16 @@ export class PeakRss {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     const peak = this.canReset ? Math.max(this.sampled, this.read('VmHWM')) : this.sampled;
+    this.wholeRun = Math.max(this.wholeRun, peak);
     return peak / 1024;
+  }
+
+  /**
+   * The peak since the process started (or the first reset without a way to read the peak
+   * before it), in MiB: with resets allowed, every stretch between them is covered by VmHWM.
+   */
+  wholeRunPeak(): number {
+    return Math.max(this.wholeRun, this.read('VmHWM'), this.read('VmRSS')) / 1024;
   }
 
   /** A /proc/<pid>/status field in KiB (0 once the process is gone). */
