@@ -51,6 +51,14 @@ export interface Config {
   readonly auditRetentionDays: number;
   /** Grace period of a deleted account before the purge erases it. */
   readonly accountPurgeAfterDays: number;
+  /** Serve /metrics only on this port (of `metricsHost`), not beside the API. Unset: on the API's port. */
+  readonly metricsPort: number | undefined;
+  readonly metricsHost: string;
+  /**
+   * Count SQL statements per GraphQL operation (request log, metrics). It needs an
+   * AsyncLocalStorage scope around every request, which costs every promise on Node 20.
+   */
+  readonly operationSqlStats: boolean;
 }
 
 export class ConfigError extends Error {
@@ -79,8 +87,8 @@ const raw = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
-function integer(min: number, max: number, fallback: number) {
-  return raw.transform((value, ctx) => {
+function integer<F extends number | undefined>(min: number, max: number, fallback: F) {
+  return raw.transform((value, ctx): number | F => {
     if (value === undefined) return fallback;
     const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
@@ -206,6 +214,10 @@ const environmentSchema = z.object({
   // Seven years (7 × 365 + 2 leap days).
   AUDIT_RETENTION_DAYS: integer(1, 36_500, 2557),
   ACCOUNT_PURGE_AFTER_DAYS: integer(0, 3650, 30),
+  METRICS_PORT: integer(1, 65535, undefined),
+  METRICS_HOST: host,
+  // Default depends on NODE_ENV: resolved below.
+  OPERATION_SQL_STATS: flag(undefined),
 });
 
 /** The variables this module reads, e.g. for documentation and tests. */
@@ -267,5 +279,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     archiveAfterDays: vars.ARCHIVE_AFTER_DAYS,
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
     accountPurgeAfterDays: vars.ACCOUNT_PURGE_AFTER_DAYS,
+    metricsPort: vars.METRICS_PORT,
+    metricsHost: vars.METRICS_HOST,
+    operationSqlStats: vars.OPERATION_SQL_STATS ?? vars.NODE_ENV !== 'production',
   });
 }

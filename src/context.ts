@@ -1,11 +1,15 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import { GraphQLError } from 'graphql';
 import { resolveViewer, type Viewer } from './auth/viewer';
 import type { Cache } from './cache';
 import type { Config } from './config';
+import { isPoolWaitExceeded } from './db/pool-wait';
 import { asDatabaseBusy } from './graphql/database-busy';
+import { logUnexpectedError } from './graphql/format-error';
+import { ErrorCode, INTERNAL_ERROR_MESSAGE } from './lib/errors';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
-import { currentRequestScope, requestIdFrom } from './lib/request-scope';
+import type { RequestScope } from './lib/request-scope';
 import { createLoaders, type Loaders } from './loaders';
 import { PermissionAuthority } from './modules/access/authority';
 import type { RequestOrigin } from './modules/audit/audit-log';
@@ -24,8 +28,10 @@ export interface Context {
   readonly authority: PermissionAuthority;
   /** Client ip, user agent and request id, for audit rows. */
   readonly origin: RequestOrigin;
-  /** Carries `requestId` on every line. */
+  /** Carries `requestId` (and the viewer's id) on every line; built on first use. */
   readonly logger: Logger;
+  /** What this request did (request log, metrics) and where its reads go (read replicas). */
+  readonly scope: RequestScope;
 }
 
 /** Process-wide dependencies the context is built from. */
@@ -40,11 +46,9 @@ export interface ContextDependencies {
 
 /** Who runs an operation and from where: what an HTTP request or a WebSocket operation supplies. */
 export interface OperationIdentity {
-  readonly requestId: string;
+  readonly scope: RequestScope;
   readonly viewer: Viewer | null;
   readonly origin: RequestOrigin;
-  /** Carries `requestId`; the viewer's id is added here. */
-  readonly logger: Logger;
 }
 
 /**
@@ -52,39 +56,87 @@ export interface OperationIdentity {
  * and a fresh permission authority, so nothing remembered crosses operations.
  */
 export function buildContext(deps: ContextDependencies, identity: OperationIdentity): Context {
-  const { requestId, viewer, origin, logger } = identity;
+  const { viewer, scope } = identity;
   const loaders = createLoaders(deps.prisma);
   // The token check just read the viewer's row: their own profile (dashboards, `owner` of
   // their deeds and entries) needs no second query.
   if (viewer) {
     const { id, fullName, timezone } = viewer.user;
     loaders.userProfiles.prime(id, { id, fullName, timezone });
+    scope.viewerId = id.toString();
   }
-  return {
-    requestId,
-    viewer,
-    prisma: deps.prisma,
-    cache: deps.cache,
-    services: deps.services,
-    loaders,
-    authority: new PermissionAuthority(deps.prisma, viewer?.id ?? null),
-    origin,
-    logger: viewer ? logger.child({ userId: viewer.id.toString() }) : logger,
-  };
+  return new OperationContext(deps, identity, loaders);
 }
 
-/** Throws UNAUTHENTICATED (failing the whole request) when a token is sent but not valid. */
-export async function createContext(deps: ContextDependencies, req: Request): Promise<Context> {
-  const scope = currentRequestScope();
-  const requestId = scope?.requestId ?? requestIdFrom(req.headers['x-request-id']);
-  const logger = scope?.logger ?? deps.logger.child({ requestId });
-  const viewer = await resolveViewer(req, { jwtKey: deps.jwtKey, users: deps.services.users }).catch((error: unknown) => {
-    throw asDatabaseBusy(error);
+/**
+ * A class rather than an object literal: Apollo copies the context's own properties for
+ * every operation, which would run an own getter; the lazy logger lives on the prototype.
+ */
+class OperationContext implements Context {
+  readonly requestId: string;
+  readonly viewer: Viewer | null;
+  readonly prisma: PrismaClient;
+  readonly cache: Cache;
+  readonly services: Services;
+  readonly authority: PermissionAuthority;
+  readonly origin: RequestOrigin;
+  readonly scope: RequestScope;
+  private operationLogger: Logger | undefined;
+
+  constructor(
+    deps: ContextDependencies,
+    identity: OperationIdentity,
+    readonly loaders: Loaders,
+  ) {
+    this.requestId = identity.scope.requestId;
+    this.viewer = identity.viewer;
+    this.prisma = deps.prisma;
+    this.cache = deps.cache;
+    this.services = deps.services;
+    this.authority = new PermissionAuthority(deps.prisma, identity.viewer?.id ?? null);
+    this.origin = identity.origin;
+    this.scope = identity.scope;
+  }
+
+  /** A pino child per request costs more than most requests log: made when first used. */
+  get logger(): Logger {
+    this.operationLogger ??= this.viewer ? this.scope.logger.child({ userId: this.viewer.id.toString() }) : this.scope.logger;
+    return this.operationLogger;
+  }
+}
+
+/** An HTTP request as the context needs it. */
+export interface HttpRequestIdentity {
+  readonly headers: IncomingHttpHeaders;
+  readonly ipAddress: string | null;
+  readonly scope: RequestScope;
+}
+
+/**
+ * Refused tokens fail the whole request (UNAUTHENTICATED); a busy pool answers 503; anything
+ * else is logged here, with the request id, and masked (formatError keeps the request id).
+ */
+function contextFailure(error: unknown, scope: RequestScope): unknown {
+  if (error instanceof GraphQLError && error.extensions.code !== undefined) return error;
+  logUnexpectedError(error, scope.logger);
+  if (isPoolWaitExceeded(error)) return asDatabaseBusy(error, scope.requestId);
+  return new GraphQLError(INTERNAL_ERROR_MESSAGE, {
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: scope.requestId },
   });
+}
+
+export async function createContext(deps: ContextDependencies, request: HttpRequestIdentity): Promise<Context> {
+  const { scope } = request;
+  let viewer: Viewer | null;
+  try {
+    viewer = await resolveViewer(request, { jwtKey: deps.jwtKey, users: deps.services.users });
+  } catch (error) {
+    throw contextFailure(error, scope);
+  }
+  const userAgent = request.headers['user-agent'];
   return buildContext(deps, {
-    requestId,
+    scope,
     viewer,
-    origin: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null, requestId },
-    logger,
+    origin: { ipAddress: request.ipAddress, userAgent: userAgent ?? null, requestId: scope.requestId },
   });
 }

@@ -3,40 +3,34 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { accessTokenKey } from './auth/access-token';
 import { loadJwtSecret } from './auth/jwt-secret';
 import { createCache, redisConnectionOf, type Cache } from './cache';
 import type { Config } from './config';
-import { createContext, type Context, type ContextDependencies } from './context';
+import type { Context, ContextDependencies } from './context';
 import { openDatabase, pgliteDirectory, type Database } from './db/client';
 import { applyMigrations } from './db/migrations';
 import { createEventBus, type EventBus } from './events';
 import { databaseBusyPlugin } from './graphql/database-busy';
-import { explorerDisabledRoute, explorerPlugin } from './graphql/explorer';
-import { createErrorFormatter } from './graphql/format-error';
+import { explorerPlugin } from './graphql/explorer';
+import { errorReportingPlugin, formatError } from './graphql/format-error';
 import { costLimitPlugin, queryLimitRules } from './graphql/limits';
-import { serveSubscriptions, subscriptionDrainPlugin } from './graphql/subscriptions/server';
+import { serveSubscriptions, subscriptionDrainPlugin, type SubscriptionServer } from './graphql/subscriptions/server';
 import { persistedQueriesOptions } from './graphql/persisted-queries';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
 import { createRateLimitPlugin } from './graphql/rate-limits';
-import { healthRoutes, type ReadinessCheck } from './http/health';
-import { jsonBody, jsonBodyErrors } from './http/json-body';
-import { clientAddressOf } from './http/client-address';
-import { noStore } from './http/no-store';
-import { assignRequestId, enterRequestScope } from './http/request-id';
-import { enterDatabaseRoute, readOnlyOperationRouting } from './db/read-routing';
-import { ErrorCode, httpErrorBody, INTERNAL_ERROR_MESSAGE } from './lib/errors';
+import { clientAddressResolver } from './http/client-address';
+import { graphqlRoute } from './http/graphql-route';
+import { readinessProbe, serveHealth, type ReadinessCheck } from './http/health';
+import { createRequestHandler, type PlainRoute } from './http/request-handler';
+import { readOnlyOperationRouting } from './db/read-routing';
 import { startBackgroundJobs, type Scheduler } from './jobs';
 import { createLogger, type Logger } from './lib/logger';
 import { countCacheLookups } from './observability/cache-metrics';
-import { httpRequestMetrics, metricsRoute } from './observability/http-metrics';
+import { METRICS_PATH, metricsOnlyListener, metricsScrape } from './observability/http-metrics';
 import { Metrics } from './observability/metrics';
 import { operationMetricsPlugin } from './observability/operation-metrics-plugin';
-import { trackOperationStats } from './observability/operation-stats';
-import { requestLog } from './observability/request-log';
 import { sqlStatementListener } from './observability/sql-statements';
 import { buildAppSchema } from './schema';
 import { createServices } from './services';
@@ -51,59 +45,26 @@ export interface AppDependencies extends ContextDependencies {
 }
 
 export interface App {
-  readonly app: Express;
   readonly httpServer: http.Server;
   readonly apollo: ApolloServer<Context>;
   /** Fails /readyz from now on; call when shutdown begins. */
   markShuttingDown(): void;
 }
 
-function unknownRoute(_req: Request, res: Response): void {
-  res.status(404).json(httpErrorBody(ErrorCode.NOT_FOUND, 'Not found: the API is served at /graphql'));
-}
-
-function finalErrorHandler(logger: Logger) {
-  return (error: Error, _req: Request, res: Response, next: NextFunction): void => {
-    if (res.headersSent) return next(error);
-    const requestLogger = (res.locals.logger as Logger | undefined) ?? logger;
-    requestLogger.error({ err: error }, 'unhandled HTTP error');
-    res.status(500).json({
-      errors: [
-        {
-          message: INTERNAL_ERROR_MESSAGE,
-          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: res.locals.requestId as string | undefined },
-        },
-      ],
-    });
-  };
-}
-
-/** The express app with Apollo mounted (started, not listening). */
-export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): Promise<App> {
-  const app = express();
-  app.disable('x-powered-by');
-  // Client addresses (audit rows, per-IP rate limits) from X-Forwarded-For only via trusted proxies.
-  app.set('trust proxy', deps.config.trustProxy);
-  const httpServer = http.createServer(app);
-  let shuttingDown = false;
-  const metrics = deps.metrics ?? new Metrics();
-
-  const executableSchema = schema ?? (await buildAppSchema());
-  // Subscriptions over graphql-ws, on the same path and HTTP server (CONTRACT.md section 10).
-  const subscriptions = serveSubscriptions({
-    httpServer,
-    path: GRAPHQL_PATH,
-    schema: executableSchema,
-    deps,
-    clientAddress: (request) => clientAddressOf(app, request),
-  });
-
-  const apollo = new ApolloServer<Context>({
-    schema: executableSchema,
-    formatError: createErrorFormatter(deps.logger),
+/** Apollo with the schema, its limits and every cross-cutting plugin, in the order they apply. */
+function createApollo(
+  deps: AppDependencies,
+  schema: GraphQLSchema,
+  { httpServer, subscriptions, metrics, countsStatements }: { httpServer: http.Server; subscriptions: SubscriptionServer; metrics: Metrics; countsStatements: boolean },
+): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema,
+    formatError,
     // Stack traces go to the log, never to clients; Apollo would otherwise decide from NODE_ENV.
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.explorer,
+    // Without introspection, no "Did you mean ...?" hints that spell out the schema either.
+    hideSchemaDetailsFromClientErrors: !deps.config.explorer,
     // main.ts owns signals: Apollo's own handler would re-raise the signal instead of exiting 0.
     stopOnTerminationSignals: false,
     logger: deps.logger.child({ component: 'apollo' }),
@@ -117,41 +78,55 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
       costLimitPlugin<Context>(),
       // Section 9 rate limits; RATE_LIMITS=off (load tests) leaves them out.
       ...(deps.config.rateLimits ? [createRateLimitPlugin(deps.cache, deps.logger)] : []),
-      operationMetricsPlugin(metrics),
+      errorReportingPlugin<Context>(),
+      operationMetricsPlugin(metrics, countsStatements),
       databaseBusyPlugin<Context>(),
       // Queries read from a replica when DATABASE_REPLICA_URLS is set (db/read-routing.ts).
-      readOnlyOperationRouting<Context>(),
+      ...(deps.config.databaseReplicaUrls.length > 0 ? [readOnlyOperationRouting<Context>()] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       subscriptionDrainPlugin<Context>(subscriptions),
       // GraphiQL served whole from this server (Apollo's landing pages load from a CDN).
       deps.config.explorer ? explorerPlugin<Context>(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
-      // Cache-Control comes from the noStore middleware (http/no-store.ts).
+      // Cache-Control: no-store is set by the GraphQL route for every answer (http/graphql-route.ts).
       ApolloServerPluginCacheControlDisabled(),
     ],
   });
+}
+
+/** The HTTP server with Apollo and the subscription server on it (started, not listening). */
+export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): Promise<App> {
+  const httpServer = http.createServer();
+  let shuttingDown = false;
+  const metrics = deps.metrics ?? new Metrics();
+  const clientAddress = clientAddressResolver(deps.config.trustProxy);
+  // Statements are counted per operation, and reads routed to replicas, through the request's
+  // async scope; entering it costs every promise of the request on Node 20 (lib/request-scope.ts).
+  const enterAsyncScope = deps.config.databaseReplicaUrls.length > 0 || deps.config.operationSqlStats;
+
+  const executableSchema = schema ?? (await buildAppSchema());
+  // Subscriptions over graphql-ws, on the same path and HTTP server (CONTRACT.md section 10).
+  const subscriptions = serveSubscriptions({ httpServer, path: GRAPHQL_PATH, schema: executableSchema, deps, clientAddress });
+  const apollo = createApollo(deps, executableSchema, { httpServer, subscriptions, metrics, countsStatements: enterAsyncScope });
   await apollo.start();
 
-  app.use(assignRequestId(deps.logger));
-  app.use(requestLog(deps.logger));
-  app.use(httpRequestMetrics(metrics));
-  app.use(healthRoutes(deps.readinessChecks, () => shuttingDown));
-  app.use(metricsRoute(metrics));
-  app.use(
-    GRAPHQL_PATH,
-    noStore,
-    ...(deps.config.explorer ? [] : [explorerDisabledRoute]),
-    jsonBody(),
-    enterRequestScope,
-    enterDatabaseRoute,
-    trackOperationStats,
-    expressMiddleware(apollo, { context: ({ req }) => createContext(deps, req) }),
+  const routes = new Map<string, PlainRoute>([
+    ['/healthz', serveHealth],
+    ['/readyz', readinessProbe(deps.readinessChecks, () => shuttingDown, deps.logger)],
+  ]);
+  // METRICS_PORT: the scrape endpoint only on its own listener (startServer), not next to the API.
+  if (deps.config.metricsPort === undefined) routes.set(METRICS_PATH, metricsScrape(metrics));
+  httpServer.on(
+    'request',
+    createRequestHandler({
+      logger: deps.logger,
+      metrics,
+      graphqlPath: GRAPHQL_PATH,
+      graphql: graphqlRoute({ apollo, deps, clientAddress, explorer: deps.config.explorer, enterAsyncScope }),
+      routes,
+    }),
   );
-  app.use(unknownRoute);
-  app.use(jsonBodyErrors);
-  app.use(finalErrorHandler(deps.logger));
 
   return {
-    app,
     httpServer,
     apollo,
     markShuttingDown: () => {
@@ -267,6 +242,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     cleanup.push(() => jobs.stop());
 
+    if (config.metricsPort !== undefined) {
+      const metricsServer = http.createServer(metricsOnlyListener(metrics, logger));
+      await listen(metricsServer, config.metricsHost, config.metricsPort);
+      cleanup.push(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+      logger.info({ host: config.metricsHost, port: config.metricsPort }, 'metrics served on their own port');
+    }
     const port = await listen(httpServer, config.host, config.port);
     const url = urlOf(config.host, port);
     logger.info({ url, database: db.kind, cache: cache.kind }, 'server listening');

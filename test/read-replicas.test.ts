@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import type { Request, Response } from 'express';
 import { applyMigrations } from '../src/db/migrations';
-import { enterDatabaseRoute, readOnlyOperationRouting } from '../src/db/read-routing';
+import { readOnlyOperationRouting } from '../src/db/read-routing';
+import { RequestScope, runInRequestScope } from '../src/lib/request-scope';
 import { forgetCachedDashboards } from './fixtures/dashboard';
 import { consecutiveDates, seedEntryGraph, type EntryGraph } from './helpers/entry-graph';
 import { withDatabaseName } from './helpers/database-url';
@@ -168,16 +168,17 @@ describe('read replicas', () => {
 
   it('sends writes, raw statements and transactions of a query operation to the primary', async () => {
     /** Runs `work` as the resolvers of a `query` operation would: inside a read-only route. */
-    const asQueryOperation = (work: () => Promise<unknown>) =>
-      new Promise<void>((resolve, reject) => {
-        enterDatabaseRoute({} as Request, {} as Response, () => {
-          void (async () => {
-            const hooks = await readOnlyOperationRouting().requestDidStart!({} as never);
-            await hooks!.didResolveOperation!({ operation: { operation: 'query' } } as GraphQLRequestContextDidResolveOperation<object>);
-            await work();
-          })().then(resolve, reject);
-        });
+    const asQueryOperation = (work: () => Promise<unknown>) => {
+      const scope = new RequestScope('replica-test-request', app.server.logger);
+      return runInRequestScope(scope, async () => {
+        const hooks = await readOnlyOperationRouting().requestDidStart!({} as never);
+        await hooks!.didResolveOperation!({
+          operation: { operation: 'query' },
+          contextValue: { scope },
+        } as GraphQLRequestContextDidResolveOperation<{ scope: RequestScope }>);
+        await work();
       });
+    };
 
     const served = await servedBy(() =>
       asQueryOperation(async () => {

@@ -100,7 +100,7 @@ it('serves every request while Redis is down, each within ~100 ms of normal, and
       status: 'degraded',
       failed: [],
       degraded: ['redis'],
-      checks: { database: 'ok', redis: expect.stringMatching(/^degraded: Redis unavailable: /) },
+      checks: { database: 'ok', redis: 'degraded' },
     },
   });
   const breaker = app.server.cache.kind === 'redis' ? (app.server.cache as unknown as { breaker: { state: keyof typeof BREAKER_GAUGE } }).breaker : undefined;

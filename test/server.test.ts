@@ -332,8 +332,12 @@ describe('server error handling', () => {
       status: 'unavailable',
       failed: ['redis'],
       degraded: [],
-      checks: { database: 'ok', redis: 'connect ECONNREFUSED' },
+      checks: { database: 'ok', redis: 'unavailable' },
     });
+    // Why goes to the log, not to whoever can reach the probe.
+    expect(logged).toContainEqual(
+      expect.objectContaining({ dependency: 'redis', err: expect.objectContaining({ message: 'connect ECONNREFUSED' }) }),
+    );
   });
 
   it('answers unknown paths with a JSON 404', async () => {

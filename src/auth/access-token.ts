@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 
 /** CONTRACT.md section 2: tokens live 24 h; there is no refresh token. */
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
@@ -37,8 +38,39 @@ export async function signAccessToken(
   return { token, expiresAt: new Date(expiresAt * 1000) };
 }
 
+/**
+ * Tokens whose signature was checked, by key: a client sends the same token with every
+ * request for a day, and checking an HMAC through WebCrypto costs more CPU than the rest of
+ * a small request. The claims are all a signature proves; expiry is checked on every use,
+ * and revocation (password change, deleted account) is the caller's check against the
+ * user's row, as before.
+ */
+const verifiedTokens = new WeakMap<Uint8Array, LRUCache<string, AccessTokenClaims>>();
+const VERIFIED_TOKENS_PER_KEY = 10_000;
+
+function isExpired(claims: AccessTokenClaims): boolean {
+  return claims.expiresAt <= Math.floor(Date.now() / 1000);
+}
+
 /** Checks signature, algorithm and expiry; throws `InvalidAccessTokenError` otherwise. */
 export async function verifyAccessToken(token: string, key: Uint8Array): Promise<AccessTokenClaims> {
+  let verified = verifiedTokens.get(key);
+  if (!verified) {
+    verified = new LRUCache({ max: VERIFIED_TOKENS_PER_KEY });
+    verifiedTokens.set(key, verified);
+  }
+  const known = verified.get(token);
+  if (known) {
+    if (!isExpired(known)) return known;
+    verified.delete(token);
+    throw new InvalidAccessTokenError('"exp" claim timestamp check failed');
+  }
+  const claims = await checkSignature(token, key);
+  verified.set(token, claims);
+  return claims;
+}
+
+async function checkSignature(token: string, key: Uint8Array): Promise<AccessTokenClaims> {
   let payload;
   try {
     ({ payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], requiredClaims: ['sub', 'iat', 'exp'] }));

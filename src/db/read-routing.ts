@@ -1,7 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { NextFunction, Request, Response } from 'express';
 import type { PrismaClient } from '../generated/prisma/client';
+import { currentRequestScope, type RequestScope } from '../lib/request-scope';
 import type { Database } from './client';
 
 /**
@@ -21,28 +20,13 @@ import type { Database } from './client';
  * A client that reads right after writing may not see its write yet (replication lag).
  */
 
-interface Route {
-  /** Set once the operation is known to be a query. */
-  readOnly: boolean;
-  /** The replica serving this request, picked on its first routed read. */
-  replica?: PrismaClient;
-}
-
-const routes = new AsyncLocalStorage<Route>();
-
-/** Express middleware: what follows runs with a route that starts on the primary. */
-export function enterDatabaseRoute(_req: Request, _res: Response, next: NextFunction): void {
-  routes.run({ readOnly: false }, next);
-}
-
-/** Apollo plugin: a `query` operation switches its request's route to read-only. */
-export function readOnlyOperationRouting<TContext extends object>(): ApolloServerPlugin<TContext> {
+/** Apollo plugin: a `query` operation switches its request's scope to read-only. */
+export function readOnlyOperationRouting<TContext extends { scope: RequestScope }>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation }) {
-          const route = routes.getStore();
-          if (route) route.readOnly = operation?.operation === 'query';
+        async didResolveOperation({ operation, contextValue }) {
+          contextValue.scope.readOnly = operation?.operation === 'query';
         },
       };
     },
@@ -77,10 +61,11 @@ export function routeReadsToReplicas(primary: PrismaClient, replicas: readonly P
   if (replicas.length === 0) return primary;
   let next = 0;
   const readerFor = (): PrismaClient => {
-    const route = routes.getStore();
-    if (!route?.readOnly) return primary;
-    route.replica ??= replicas[next++ % replicas.length]!;
-    return route.replica;
+    // The server enters the request scope of every request when replicas are configured.
+    const scope = currentRequestScope();
+    if (!scope?.readOnly) return primary;
+    scope.replica ??= replicas[next++ % replicas.length]!;
+    return scope.replica as PrismaClient;
   };
 
   const delegates = new Map<string, object>();

@@ -15,12 +15,13 @@ function busyHeaders(): HeaderMap {
 }
 
 /** For failures before execution (the token check in the context): Apollo reads the status from the error. */
-export function asDatabaseBusy(error: unknown): unknown {
+export function asDatabaseBusy(error: unknown, requestId: string): unknown {
   if (!isPoolWaitExceeded(error)) return error;
   return new GraphQLError(DATABASE_BUSY_MESSAGE, {
     originalError: error instanceof Error ? error : undefined,
     extensions: {
       code: ErrorCode.INTERNAL_SERVER_ERROR,
+      requestId,
       // Apollo iterates these headers as a Map; graphql-yoga's typings (pulled in by the
       // explorer's renderer) declare a plain record for the same extension.
       http: { status: BUSY_STATUS, headers: busyHeaders() as unknown as Record<string, string> },

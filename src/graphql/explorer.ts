@@ -1,7 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import type { NextFunction, Request, Response } from 'express';
-import { ErrorCode, httpErrorBody } from '../lib/errors';
+import Negotiator from 'negotiator';
 
 /**
  * The in-browser IDE on `GET /graphql` (CONTRACT.md section 12). GraphiQL comes as one
@@ -71,20 +71,33 @@ export function explorerPlugin<TContext extends object>(graphqlPath: string): Ap
 }
 
 // The media types Apollo negotiates between when it decides whether to serve a landing page.
-const NEGOTIATED_TYPES = [
-  'application/json',
-  'application/graphql-response+json',
-  'multipart/mixed',
-  'text/html',
-];
+const NEGOTIATED_TYPES = ['application/json', 'application/graphql-response+json', 'multipart/mixed', 'text/html'];
 
 /**
- * With the explorer off (EXPLORER=off), a browser's `GET /graphql` gets a plain JSON 404
- * saying so, rather than Apollo's CSRF or missing-query error for what is not an operation.
+ * A browser's `GET /graphql`: it prefers HTML to every GraphQL response type. With the
+ * explorer off (EXPLORER=off) it gets a plain JSON 404 saying so, rather than Apollo's CSRF
+ * or missing-query error for what is not an operation.
  */
-export function explorerDisabledRoute(req: Request, res: Response, next: NextFunction): void {
-  if (req.method !== 'GET' || !req.headers.accept || req.accepts(NEGOTIATED_TYPES) !== 'text/html') return next();
-  res
-    .status(404)
-    .json(httpErrorBody(ErrorCode.NOT_FOUND, 'The explorer is disabled (EXPLORER=off): send GraphQL requests to POST /graphql'));
+export function wantsExplorerPage(request: IncomingMessage): boolean {
+  if (request.method !== 'GET' || !request.headers.accept) return false;
+  return new Negotiator(request).mediaType(NEGOTIATED_TYPES) === 'text/html';
 }
+
+export const EXPLORER_DISABLED_MESSAGE = 'The explorer is disabled (EXPLORER=off): send GraphQL requests to POST /graphql';
+
+/**
+ * The explorer page runs GraphiQL's inlined scripts, styles and editor workers and talks to
+ * this origin only; no page may frame it. Every other answer gets `default-src 'none'`.
+ */
+export const EXPLORER_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');

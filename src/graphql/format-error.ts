@@ -1,10 +1,10 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DATABASE_BUSY_MESSAGE, DATABASE_BUSY_REASON, isPoolWaitExceeded } from '../db/pool-wait';
 import { DATABASE_TIMEOUT_MESSAGE, DATABASE_TIMEOUT_REASON, isStatementTimeout } from '../db/statement-timeout';
 import { ErrorCode, INTERNAL_ERROR_MESSAGE } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import { currentRequestScope } from '../lib/request-scope';
 import { ScalarInputError } from '../lib/scalars';
 import { fieldErrorsFromVariableError } from './variable-field-errors';
 
@@ -31,6 +31,11 @@ function isRefusedRequest(error: unknown): boolean {
 const TIMED_OUT = { message: DATABASE_TIMEOUT_MESSAGE, reason: DATABASE_TIMEOUT_REASON, log: 'database statement timed out' };
 const BUSY = { message: DATABASE_BUSY_MESSAGE, reason: DATABASE_BUSY_REASON, log: 'no database connection within DB_POOL_WAIT_MS' };
 
+/** Not bugs but load problems, and the client can act on them: say so (db/statement-timeout.ts, db/pool-wait.ts). */
+function overloadOf(error: unknown) {
+  return isStatementTimeout(error) ? TIMED_OUT : isPoolWaitExceeded(error) ? BUSY : undefined;
+}
+
 function withCode(formatted: GraphQLFormattedError, code: ErrorCode): GraphQLFormattedError {
   return { ...formatted, extensions: { ...formatted.extensions, code } };
 }
@@ -42,37 +47,78 @@ function withFieldErrors(formatted: GraphQLFormattedError): GraphQLFormattedErro
   return fieldErrors ? { ...formatted, extensions: { ...formatted.extensions, fieldErrors } } : formatted;
 }
 
+/** An error the server did not raise on purpose: masked for the client, logged for us. */
+function isUnexpected(code: unknown, error: unknown): boolean {
+  if (causedByBadScalar(error) || code === 'GRAPHQL_PARSE_FAILED' || isRefusedRequest(error)) return false;
+  return code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/** Logs an unexpected error: a warning for load problems, an error for everything else. */
+export function logUnexpectedError(error: unknown, logger: Logger, path?: GraphQLFormattedError['path']): void {
+  const overload = overloadOf(error);
+  const fields = { err: unwrapResolverError(error), ...(path ? { path } : {}) };
+  if (overload) logger.warn(fields, overload.log);
+  else logger.error(fields, 'unexpected error');
+}
+
 /**
  * Apollo's `formatError`: errors the server raised on purpose keep their code and message;
- * anything unexpected is logged with the request id and masked for the client
- * (CONTRACT.md section 11).
+ * anything unexpected is masked for the client (CONTRACT.md section 11). It has no request at
+ * hand: errorReportingPlugin logs the unexpected ones and adds the request id.
  */
-export function createErrorFormatter(fallbackLogger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
 
-    // A literal like `date: "2025-02-30"` fails in validation; the contract calls it bad input.
-    if (causedByBadScalar(error)) return withFieldErrors(withCode(formatted, ErrorCode.BAD_USER_INPUT));
-    // The contract has one code for documents the server refuses, syntax errors included.
-    if (code === 'GRAPHQL_PARSE_FAILED') return withCode(formatted, ErrorCode.GRAPHQL_VALIDATION_FAILED);
-    if (isRefusedRequest(error)) return withCode(formatted, ErrorCode.BAD_REQUEST);
-    if (code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withFieldErrors(formatted);
+  // A literal like `date: "2025-02-30"` fails in validation; the contract calls it bad input.
+  if (causedByBadScalar(error)) return withFieldErrors(withCode(formatted, ErrorCode.BAD_USER_INPUT));
+  // The contract has one code for documents the server refuses, syntax errors included.
+  if (code === 'GRAPHQL_PARSE_FAILED') return withCode(formatted, ErrorCode.GRAPHQL_VALIDATION_FAILED);
+  if (isRefusedRequest(error)) return withCode(formatted, ErrorCode.BAD_REQUEST);
+  if (!isUnexpected(code, error)) return withFieldErrors(formatted);
 
-    const scope = currentRequestScope();
-    const logger = scope?.logger ?? fallbackLogger;
-    // Not bugs but load problems, and the client can act on them: say so (db/statement-timeout.ts, db/pool-wait.ts).
-    const overload = isStatementTimeout(error) ? TIMED_OUT : isPoolWaitExceeded(error) ? BUSY : undefined;
-    if (overload) logger.warn({ err: unwrapResolverError(error), path: formatted.path }, overload.log);
-    else logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
-    return {
-      message: overload?.message ?? INTERNAL_ERROR_MESSAGE,
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: {
-        code: ErrorCode.INTERNAL_SERVER_ERROR,
-        ...(overload ? { reason: overload.reason } : {}),
-        ...(scope ? { requestId: scope.requestId } : {}),
-      },
-    };
+  const overload = overloadOf(error);
+  const requestId = formatted.extensions?.requestId;
+  return {
+    message: overload?.message ?? INTERNAL_ERROR_MESSAGE,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      ...(overload ? { reason: overload.reason } : {}),
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+    },
+  };
+}
+
+/** The request id on every masked error, so a user's report leads to the log line. */
+export function withRequestId(errors: readonly GraphQLFormattedError[], requestId: string): GraphQLFormattedError[] {
+  return errors.map((formatted) =>
+    formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.extensions.requestId === undefined
+      ? { ...formatted, extensions: { ...formatted.extensions, requestId } }
+      : formatted,
+  );
+}
+
+/** Logs, with the request's logger, every error `formatError` masks. */
+export function logUnexpectedErrors(errors: readonly GraphQLError[], logger: Logger): void {
+  for (const error of errors) {
+    if (isUnexpected(error.extensions?.code, error)) logUnexpectedError(error, logger, error.path);
+  }
+}
+
+/** Where formatError's masked errors get their log line and request id: the plugin sees the context. */
+export function errorReportingPlugin<TContext extends { logger: Logger; requestId: string }>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          logUnexpectedErrors(errors, contextValue.logger);
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = withRequestId(response.body.singleResult.errors, contextValue.requestId);
+        },
+      };
+    },
   };
 }

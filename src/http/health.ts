@@ -1,4 +1,6 @@
-import { Router } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { Logger } from '../lib/logger';
+import { sendJson } from './respond';
 
 /** Something the server needs in order to serve traffic (database, Redis). */
 export interface ReadinessCheck {
@@ -12,22 +14,22 @@ export interface ReadinessCheck {
   optional?: boolean;
 }
 
+/** `GET /healthz`: the process is alive. */
+export function serveHealth(res: ServerResponse): void {
+  sendJson(res, 200, { status: 'ok' });
+}
+
 /**
- * `GET /healthz`: the process is alive. `GET /readyz`: every dependency answers (200), or
- * 503 naming what failed; also 503 while shutting down, so balancers stop sending traffic.
- * An optional dependency that fails gives 200 with `status: "degraded"` and its name under
- * `degraded`.
+ * `GET /readyz`: every dependency answers (200), or 503 naming what failed; also 503 while
+ * shutting down, so balancers stop sending traffic. An optional dependency that fails gives
+ * 200 with `status: "degraded"` and its name under `degraded`. Why a check failed goes to the
+ * log only: a dependency's error text (host names, addresses, versions) is not for whoever
+ * can reach the probe.
  */
-export function healthRoutes(checks: readonly ReadinessCheck[], isShuttingDown: () => boolean): Router {
-  const router = Router();
-
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  router.get('/readyz', async (_req, res) => {
+export function readinessProbe(checks: readonly ReadinessCheck[], isShuttingDown: () => boolean, logger: Logger) {
+  return async (res: ServerResponse): Promise<void> => {
     if (isShuttingDown()) {
-      res.status(503).json({ status: 'unavailable', failed: ['shutdown'], degraded: [], checks: {} });
+      sendJson(res, 503, { status: 'unavailable', failed: ['shutdown'], degraded: [], checks: {} });
       return;
     }
     const results = await Promise.all(
@@ -36,21 +38,19 @@ export function healthRoutes(checks: readonly ReadinessCheck[], isShuttingDown: 
           await check();
           return { name, optional, ok: true, detail: 'ok' };
         } catch (error) {
-          const problem = error instanceof Error ? error.message : String(error);
-          return { name, optional, ok: false, detail: optional ? `degraded: ${problem}` : problem };
+          logger[optional ? 'warn' : 'error']({ err: error, dependency: name }, 'readiness check failed');
+          return { name, optional, ok: false, detail: optional ? 'degraded' : 'unavailable' };
         }
       }),
     );
     const failed = results.filter((result) => !result.ok && !result.optional).map((result) => result.name);
     const degraded = results.filter((result) => !result.ok && result.optional).map((result) => result.name);
     const status = failed.length > 0 ? 'unavailable' : degraded.length > 0 ? 'degraded' : 'ok';
-    res.status(failed.length === 0 ? 200 : 503).json({
+    sendJson(res, failed.length === 0 ? 200 : 503, {
       status,
       failed,
       degraded,
       checks: Object.fromEntries(results.map((result) => [result.name, result.detail])),
     });
-  });
-
-  return router;
+  };
 }

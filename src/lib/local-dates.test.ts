@@ -17,6 +17,15 @@ describe('local dates', () => {
     expect(todayIn('America/New_York', new Date('2025-03-10T04:00:00.000Z'))).toBe('2025-03-10');
   });
 
+  it('answers from memory within a minute, and turns over at local midnight in a 45-minute zone', () => {
+    // Kathmandu is UTC+05:45: its midnight is 18:15Z of the day before.
+    expect(todayIn('Asia/Kathmandu', new Date('2025-03-01T18:14:00.000Z'))).toBe('2025-03-01');
+    expect(todayIn('Asia/Kathmandu', new Date('2025-03-01T18:14:59.999Z'))).toBe('2025-03-01');
+    expect(todayIn('Asia/Kathmandu', new Date('2025-03-01T18:15:00.000Z'))).toBe('2025-03-02');
+    // Going back in time is answered too, not served from the newer minute.
+    expect(todayIn('Asia/Kathmandu', new Date('2025-03-01T18:14:30.000Z'))).toBe('2025-03-01');
+  });
+
   it('agrees with luxon on every hour of a year in several zones', () => {
     const zones = ['Asia/Kolkata', 'Australia/Lord_Howe', 'America/St_Johns', 'Europe/London', 'Pacific/Chatham'];
     for (const zone of zones) {

@@ -22,8 +22,25 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * The last answer per time zone, by UTC minute: every zone's offset is a whole number of
+ * minutes, so a zone's date cannot change within one, and formatToParts is the expensive
+ * part of `me`, dashboards and entry checks.
+ */
+const MINUTE_MS = 60_000;
+const todayByZone = new Map<string, { minute: number; date: LocalDate }>();
+
 /** Today's calendar date in `timeZone` (an IANA name), as `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now: Date = new Date()): LocalDate {
+  const minute = Math.floor(now.getTime() / MINUTE_MS);
+  const known = todayByZone.get(timeZone);
+  if (known?.minute === minute) return known.date;
+  const date = formatLocalDate(timeZone, now);
+  todayByZone.set(timeZone, { minute, date });
+  return date;
+}
+
+function formatLocalDate(timeZone: string, now: Date): LocalDate {
   let year = '';
   let month = '';
   let day = '';

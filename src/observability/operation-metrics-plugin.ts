@@ -3,7 +3,6 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context';
 import { ErrorCode } from '../lib/errors';
 import type { Metrics } from './metrics';
-import { currentOperationStats } from './operation-stats';
 
 const UNKNOWN_CODE = 'UNKNOWN';
 
@@ -17,7 +16,11 @@ function formattedErrors(response: { body: { kind: string } }): readonly GraphQL
  * sent back (after `formatError`, so masked errors count as INTERNAL_SERVER_ERROR). Also names
  * the operation and the viewer for the request log line.
  */
-export function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+export function operationMetricsPlugin(
+  metrics: Metrics,
+  /** Statements are attributed to requests only in their async scope (lib/request-scope.ts). */
+  countsStatements: boolean,
+): ApolloServerPlugin<Context> {
   return {
     // A request whose context could not be built (refused token, database down) never reaches
     // the operation hooks below; its error is counted here.
@@ -28,8 +31,7 @@ export function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin<Con
 
     async requestDidStart(requestContext) {
       const startedAt = performance.now();
-      const stats = currentOperationStats();
-      if (stats) stats.viewerId = requestContext.contextValue.viewer?.id.toString() ?? null;
+      const { scope } = requestContext.contextValue;
 
       return {
         async willSendResponse({ operationName, operation, request, response }) {
@@ -40,10 +42,8 @@ export function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin<Con
             { operation_name: label, operation_type: operation?.operation ?? 'unknown' },
             seconds,
           );
-          if (stats) {
-            stats.operationName = name;
-            metrics.sqlStatementsPerOperation.observe({ operation_name: label }, stats.sqlStatements);
-          }
+          scope.operationName = name;
+          if (countsStatements) metrics.sqlStatementsPerOperation.observe({ operation_name: label }, scope.sqlStatements);
           for (const error of formattedErrors(response)) {
             const code = error.extensions?.code;
             metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : UNKNOWN_CODE });

@@ -1,47 +1,39 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Response } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from '../lib/logger';
-import { requestIdFrom } from '../lib/request-scope';
-import { METRICS_PATH } from './http-metrics';
-import { operationStatsOf } from './operation-stats';
+import type { RequestScope } from '../lib/request-scope';
 
-// Probes and scrapes arrive every few seconds: logged only at debug level.
-const QUIET_PATHS = new Set(['/healthz', '/readyz', METRICS_PATH]);
-
-function pathOf(req: IncomingMessage): string {
-  // The query string is left out: a GET /graphql carries the document and variables there.
-  return ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?', 1)[0] ?? '';
+export interface CompletedRequest {
+  requestId: string;
+  method: string;
+  /** Without the query string: a GET /graphql carries the document and variables there. */
+  path: string;
+  statusCode: number;
+  durationMs: number;
+  /** Probes and scrapes arrive every few seconds: logged only at debug level. */
+  quiet: boolean;
+  /** The client went away before the answer was sent. */
+  aborted: boolean;
+  /** GraphQL requests: the operation name, the viewer id and the number of SQL statements. */
+  scope?: RequestScope;
 }
 
 /**
- * One JSON line per HTTP request when its response is sent: request id (the one
- * `assignRequestId` chose, which must run first), method, path, status, duration, and for
- * GraphQL the operation name, the viewer id and the number of SQL statements. Headers and
- * bodies are not logged at all, so credentials cannot leak through this line.
+ * One JSON line per HTTP request when its response is sent (or abandoned). Headers and
+ * bodies are not logged at all, so credentials cannot leak through this line. Nothing is
+ * built when the level is off (production runs at info; load tests at warn).
  */
-export function requestLog(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) =>
-      ((res as unknown as Response).locals?.requestId as string | undefined) ?? requestIdFrom(req.headers['x-request-id']),
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-    wrapSerializers: false,
-    serializers: {
-      req: (req: IncomingMessage) => ({ method: req.method, path: pathOf(req) }),
-      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+export function logRequest(logger: Logger, request: CompletedRequest): void {
+  const failed = request.aborted || request.statusCode >= 500;
+  const level = failed ? 'error' : request.quiet ? 'debug' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
+  const { scope } = request;
+  logger[level](
+    {
+      requestId: request.requestId,
+      req: { method: request.method, path: request.path },
+      res: { statusCode: request.statusCode },
+      durationMs: Math.round(request.durationMs * 1000) / 1000,
+      ...(scope ? { operationName: scope.operationName, viewerId: scope.viewerId, sqlStatements: scope.sqlStatements } : {}),
     },
-    customProps: (_req, res) => {
-      const stats = operationStatsOf(res as unknown as Response);
-      if (!stats) return {};
-      return { operationName: stats.operationName, viewerId: stats.viewerId, sqlStatements: stats.sqlStatements };
-    },
-    customLogLevel: (req, res, error) => {
-      if (error || res.statusCode >= 500) return 'error';
-      return QUIET_PATHS.has(pathOf(req)) ? 'debug' : 'info';
-    },
-    customSuccessMessage: () => 'request completed',
-    customErrorMessage: () => 'request failed',
-  });
+    request.aborted ? 'request aborted' : 'request completed',
+  );
 }

@@ -2,7 +2,6 @@ import type { StatementListener } from '../db/observed-adapter';
 import type { Logger } from '../lib/logger';
 import { currentRequestScope } from '../lib/request-scope';
 import type { Metrics } from './metrics';
-import { currentOperationStats } from './operation-stats';
 
 const MAX_LOGGED_SQL_LENGTH = 1_000;
 
@@ -20,19 +19,19 @@ export interface SqlStatementListenerOptions {
  */
 export function sqlStatementListener({ metrics, logger, slowQueryMs }: SqlStatementListenerOptions): StatementListener {
   return ({ sql, durationMs, failed }) => {
-    const stats = currentOperationStats();
-    if (stats) stats.sqlStatements += 1;
+    // Only when the server entered the request's async scope (see lib/request-scope.ts).
+    const scope = currentRequestScope();
+    if (scope) scope.sqlStatements += 1;
     if (durationMs <= slowQueryMs) return;
 
     metrics.slowSqlStatements.inc();
-    const requestLogger = currentRequestScope()?.logger ?? logger;
-    requestLogger.warn(
+    (scope?.logger ?? logger).warn(
       {
         durationMs: Math.round(durationMs),
         slowQueryMs,
         sql: sql.length > MAX_LOGGED_SQL_LENGTH ? `${sql.slice(0, MAX_LOGGED_SQL_LENGTH)}…` : sql,
         failed,
-        ...(stats?.operationName ? { operationName: stats.operationName } : {}),
+        ...(scope?.operationName ? { operationName: scope.operationName } : {}),
       },
       'slow SQL statement',
     );

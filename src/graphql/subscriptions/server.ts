@@ -8,9 +8,9 @@ import { resolveViewerFromAuthorization, type Viewer } from '../../auth/viewer';
 import { buildContext, type Context, type ContextDependencies, type OperationIdentity } from '../../context';
 import { MAX_BODY_BYTES } from '../../http/json-body';
 import { ErrorCode } from '../../lib/errors';
-import { runInRequestScope } from '../../lib/request-scope';
+import { RequestScope } from '../../lib/request-scope';
 import type { RequestOrigin } from '../../modules/audit/audit-log';
-import { createErrorFormatter } from '../format-error';
+import { formatError, logUnexpectedErrors, withRequestId } from '../format-error';
 import { loadTrustedDocuments, operationNotTrusted, resolveTrustedDocument } from '../trusted-documents';
 import { prepareSubscription, subscribeWithEventContexts } from './operation';
 import { attachGraphqlWs } from './ws-transport';
@@ -68,7 +68,6 @@ export function serveSubscriptions(options: {
 }): SubscriptionServer {
   const { schema, deps } = options;
   const logger = deps.logger.child({ component: 'subscriptions' });
-  const formatError = createErrorFormatter(deps.logger);
   /** By graphql-ws's per-socket context object. */
   const connections = new WeakMap<object, Connection>();
   /** Builds a fresh context for each event of the operation whose context is the key. */
@@ -77,8 +76,9 @@ export function serveSubscriptions(options: {
   const trustedDocuments = deps.config.persistedOperations === 'only' ? loadTrustedDocuments() : undefined;
 
   const format = (errors: readonly GraphQLError[], context?: Context): GraphQLFormattedError[] => {
-    const formatAll = () => errors.map((error) => withoutHttpHint(formatError(error.toJSON(), error)));
-    return context ? runInRequestScope({ requestId: context.requestId, logger: context.logger }, formatAll) : formatAll();
+    logUnexpectedErrors(errors, context?.logger ?? logger);
+    const formatted = errors.map((error) => withoutHttpHint(formatError(error.toJSON(), error)));
+    return context ? withRequestId(formatted, context.requestId) : formatted;
   };
 
   // A message may be as large as an HTTP request body, no larger (ws allows 100 MiB by default).
@@ -128,12 +128,11 @@ export function serveSubscriptions(options: {
         const prepared = prepareSubscription(schema, trusted ? { ...payload, query: trusted.document } : payload);
         if ('errors' in prepared) return prepared.errors;
 
-        const requestId = randomUUID();
+        const scope = new RequestScope(randomUUID(), deps.logger.child({ subscriptionId: id }));
         const identity: OperationIdentity = {
-          requestId,
+          scope,
           viewer: connection.viewer,
-          origin: { ...connection.origin, requestId },
-          logger: deps.logger.child({ requestId, subscriptionId: id }),
+          origin: { ...connection.origin, requestId: scope.requestId },
         };
         const contextValue = buildContext(deps, identity);
         eventContexts.set(contextValue, () => buildContext(deps, identity));

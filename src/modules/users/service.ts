@@ -16,6 +16,13 @@ export interface ProfileChanges {
   };
 }
 
+export interface AccountLifecycleOptions {
+  /** ACCOUNT_PURGE_AFTER_DAYS: the grace period between deleteAccount and the purge. */
+  purgeAfterDays: number;
+}
+
+const DAY_MS = 86_400_000;
+
 type ProfileColumn = 'fullName' | 'timezone' | 'locale' | 'theme' | 'weekStartsOn' | 'defaultDashboardDays';
 type ProfileValues = Partial<Pick<UserRecord, ProfileColumn>>;
 
@@ -24,11 +31,16 @@ export class UserService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly dashboards: DashboardInvalidator,
+    private readonly lifecycle: AccountLifecycleOptions = { purgeAfterDays: 30 },
   ) {}
 
-  /** The user unless missing or soft-deleted (deleted accounts cannot act or be seen). */
+  /**
+   * The user unless missing or soft-deleted (deleted accounts cannot act or be seen).
+   * findUnique, not findFirst: Prisma batches the findUnique calls of one tick into one
+   * statement (every request looks its viewer up), and plans it for less CPU.
+   */
   findLiveById(id: bigint): Promise<UserRecord | null> {
-    return this.prisma.user.findFirst({ where: { id, deletedAt: null } });
+    return this.prisma.user.findUnique({ where: { id, deletedAt: null } });
   }
 
   /**
@@ -72,25 +84,27 @@ export class UserService {
    * Soft-deletes the account and, in the same transaction, ends everything that lets it
    * act or share: all its relations in both directions (soft-deleted), their active grants
    * (revoked), and its active reminder (disabled). Its tokens die with it, because only
-   * live users' tokens are accepted.
+   * live users' tokens are accepted. The purge erases it after the grace period
+   * (`purgeAfter`); until then restoreAccount brings it back (account-restore.ts).
    */
   async deleteAccount(
     viewer: Viewer,
     input: { password: string; reason?: string | null },
     origin: RequestOrigin,
-  ): Promise<{ deletedUserId: bigint; deletedAt: Date }> {
+  ): Promise<{ deletedUserId: bigint; deletedAt: Date; purgeAfter: Date }> {
     if (!(await verifyPassword(viewer.user.passwordHash, input.password))) {
       throw invalidField(['input', 'password'], 'Password is incorrect', 'currentPassword');
     }
     const reason = input.reason?.trim() || null;
     const now = new Date();
+    const purgeAfter = new Date(now.getTime() + this.lifecycle.purgeAfterDays * DAY_MS);
     const userId = viewer.id;
 
     const grantors = await this.prisma.$transaction(async (tx) => {
       // First, so it locks the row: a concurrent second deletion waits, then finds nothing live.
       const deleted = await tx.user.updateMany({
         where: { id: userId, deletedAt: null },
-        data: { deletedAt: now, isActive: false, deletionReason: reason },
+        data: { deletedAt: now, purgeAfter, isActive: false, deletionReason: reason },
       });
       if (deleted.count !== 1) throw unauthenticated();
       const relations = await tx.relation.findMany({
@@ -126,6 +140,7 @@ export class UserService {
           removedRelationIds: relationIds,
           revokedPermissionIds: permissionIds,
           remindersDisabled: reminders.count,
+          purgeAfter,
         },
       });
       return relations.map((relation) => relation.requesteeId);
@@ -133,6 +148,6 @@ export class UserService {
     // Grants in both directions ended: the requestees of its relations granted them.
     await this.dashboards.invalidateOwners([userId, ...grantors]);
 
-    return { deletedUserId: userId, deletedAt: now };
+    return { deletedUserId: userId, deletedAt: now, purgeAfter };
   }
 }
