@@ -73,16 +73,18 @@ describe('scheduler', () => {
 
 describe('background jobs of an instance', () => {
   const deps = { prisma: {} as PrismaClient, mailer: {} as Mailer, goalEvents: new GoalEvents(silent), logger: silent };
+  const lifecycle = { databaseUrl: undefined, archiveAfterDays: 730, auditRetentionDays: 2557 };
+  const LIFECYCLE_JOBS = ['archival', 'audit-retention'];
 
-  test('REMINDERS=off runs no reminder job; the progress backstop always runs', async () => {
-    const jobs = startBackgroundJobs({ ...deps, config: { reminders: false } });
-    expect(jobs.jobs).toEqual(['progress-backstop']);
+  test('REMINDERS=off runs no reminder job; the progress backstop and the lifecycle jobs always run', async () => {
+    const jobs = startBackgroundJobs({ ...deps, config: { ...lifecycle, reminders: false } });
+    expect(jobs.jobs).toEqual(['progress-backstop', ...LIFECYCLE_JOBS]);
     await jobs.stop();
   });
 
   test('by default the reminder job runs every minute', async () => {
-    const jobs = startBackgroundJobs({ ...deps, config: { reminders: true } });
-    expect(jobs.jobs).toEqual(['reminders', 'progress-backstop']);
+    const jobs = startBackgroundJobs({ ...deps, config: { ...lifecycle, reminders: true } });
+    expect(jobs.jobs).toEqual(['reminders', 'progress-backstop', ...LIFECYCLE_JOBS]);
     await jobs.stop();
   });
 });
