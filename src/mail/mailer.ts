@@ -1,12 +1,12 @@
 /** What the server emails (CONTRACT.md section 2). */
-export type MailKind = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'REMINDER';
+export type MailKind = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'REMINDER' | 'SUPPORT_REPLY';
 
 export interface MailMessage {
   kind: MailKind;
   to: string;
   subject: string;
   text: string;
-  /** The one-time token of VERIFY_EMAIL and RESET_PASSWORD messages; absent for REMINDER. */
+  /** The one-time token of VERIFY_EMAIL and RESET_PASSWORD messages; absent for REMINDER and SUPPORT_REPLY. */
   token?: string;
 }
 

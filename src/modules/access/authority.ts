@@ -65,6 +65,7 @@ export class PermissionAuthority {
   private readonly grantedItemsByOwner: DataLoader<bigint, GrantedItems>;
   private readonly visibleUsers: DataLoader<bigint, boolean>;
   private readonly relationRoles: DataLoader<bigint, RelationRole | null>;
+  private supportStaff: Promise<boolean> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -262,6 +263,26 @@ export class PermissionAuthority {
   async relationRole(relationId: bigint): Promise<RelationRole | null> {
     if (this.viewerId === null) return null;
     return this.relationRoles.load(relationId);
+  }
+
+  // ───────────── support desk ─────────────
+
+  /**
+   * Whether the viewer is a SUPPORT account (users.role, set by `npm run user:role`). The
+   * role opens support conversations and nothing else: every other answer of this authority
+   * is the same for support staff as for any other user without grants.
+   */
+  async isSupportStaff(): Promise<boolean> {
+    if (this.viewerId === null) return false;
+    this.supportStaff ??= this.db
+      .$queryRaw<Array<{ role: string }>>`SELECT role::text AS role FROM users WHERE user_id = ${this.viewerId} AND deleted_at IS NULL`
+      .then((rows) => rows[0]?.role === 'SUPPORT');
+    return this.supportStaff;
+  }
+
+  /** Support desk operations (inbox, threads, replies): SUPPORT accounts only, else FORBIDDEN. */
+  async requireSupportStaff(): Promise<void> {
+    if (!(await this.isSupportStaff())) throw forbidden('Only support accounts can do this', 'SUPPORT_ONLY');
   }
 
   // ───────────── loaders (one statement per batch) ─────────────

@@ -17,7 +17,12 @@ export type AuditAction =
   | 'USER_BLOCKED'
   | 'WRITTEN_ON_BEHALF'
   | 'REMINDER_SENT'
-  | 'COMPLETED';
+  | 'COMPLETED'
+  | 'ROLE_CHANGED'
+  | 'SUPPORT_THREAD_VIEWED'
+  | 'SUPPORT_REPLIED'
+  | 'SUPPORT_THREAD_RESOLVED'
+  | 'SUPPORT_THREAD_REOPENED';
 
 export type AuditEntityType =
   | 'USER'
@@ -29,7 +34,8 @@ export type AuditEntityType =
   | 'PERMISSION'
   | 'MERIT'
   | 'TARGET'
-  | 'REMINDER_SETTING';
+  | 'REMINDER_SETTING'
+  | 'SUPPORT_THREAD';
 
 /** Where a request came from; null fields for system jobs. */
 export interface RequestOrigin {

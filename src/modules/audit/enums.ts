@@ -23,6 +23,11 @@ export const AuditAction = {
   WRITTEN_ON_BEHALF: 'WRITTEN_ON_BEHALF',
   REMINDER_SENT: 'REMINDER_SENT',
   COMPLETED: 'COMPLETED',
+  ROLE_CHANGED: 'ROLE_CHANGED',
+  SUPPORT_THREAD_VIEWED: 'SUPPORT_THREAD_VIEWED',
+  SUPPORT_REPLIED: 'SUPPORT_REPLIED',
+  SUPPORT_THREAD_RESOLVED: 'SUPPORT_THREAD_RESOLVED',
+  SUPPORT_THREAD_REOPENED: 'SUPPORT_THREAD_REOPENED',
 } as const satisfies { [K in AuditActionValue]: K };
 export type AuditAction = AuditActionValue;
 
@@ -37,6 +42,7 @@ export const AuditEntityType = {
   MERIT: 'MERIT',
   TARGET: 'TARGET',
   REMINDER_SETTING: 'REMINDER_SETTING',
+  SUPPORT_THREAD: 'SUPPORT_THREAD',
 } as const satisfies { [K in AuditEntityTypeValue]: K };
 export type AuditEntityType = AuditEntityTypeValue;
 
@@ -60,6 +66,11 @@ registerEnumType(AuditAction, {
     WRITTEN_ON_BEHALF: { description: "An entry was recorded or changed by a WRITE grantee on the owner's behalf." },
     REMINDER_SENT: { description: 'Daily reminder delivered.' },
     COMPLETED: { description: 'A merit or target was completed.' },
+    ROLE_CHANGED: { description: "The account's role changed (npm run user:role)." },
+    SUPPORT_THREAD_VIEWED: { description: "A support account read a user's support conversation." },
+    SUPPORT_REPLIED: { description: 'A support account replied in a support conversation.' },
+    SUPPORT_THREAD_RESOLVED: { description: 'A support account marked a support conversation resolved.' },
+    SUPPORT_THREAD_REOPENED: { description: 'A support account reopened a support conversation.' },
   },
 });
 
@@ -77,6 +88,7 @@ registerEnumType(AuditEntityType, {
     MERIT: { description: 'merits / merit_items' },
     TARGET: { description: 'targets / target_items' },
     REMINDER_SETTING: { description: 'notifications (reminder settings)' },
+    SUPPORT_THREAD: { description: "messages (a user's support conversation; the id is the user's)" },
   },
 });
 

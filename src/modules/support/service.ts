@@ -7,7 +7,7 @@ import { SupportMessageSender } from './enums';
 import type { SendSupportMessageInput, SupportMessageFilter } from './inputs';
 import type { SupportMessageRecord } from './types';
 
-const MESSAGE_FIELDS = {
+export const MESSAGE_FIELDS = {
   id: true,
   sender: true,
   subject: true,
@@ -22,15 +22,23 @@ type MessageRow = SupportMessageRecord & { cursorTime: string };
 export class SupportService {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** A message from the user; it reopens their thread if support had resolved it. */
   async send(viewer: Viewer, input: SendSupportMessageInput): Promise<SupportMessageRecord> {
-    return this.prisma.message.create({
-      data: {
-        userId: viewer.id,
-        sender: SupportMessageSender.USER,
-        subject: input.subject?.trim() ?? null,
-        content: input.content.trim(),
-      },
-      select: MESSAGE_FIELDS,
+    return this.prisma.$transaction(async (tx) => {
+      const message = await tx.message.create({
+        data: {
+          userId: viewer.id,
+          sender: SupportMessageSender.USER,
+          subject: input.subject?.trim() ?? null,
+          content: input.content.trim(),
+        },
+        select: MESSAGE_FIELDS,
+      });
+      await tx.supportThread.updateMany({
+        where: { userId: viewer.id, resolvedAt: { not: null } },
+        data: { resolvedAt: null, resolvedByUserId: null },
+      });
+      return message;
     });
   }
 
@@ -59,9 +67,18 @@ export class SupportService {
     filter: SupportMessageFilter | null | undefined,
     args: { first?: number | null; after?: string | null },
   ): Promise<Connection<SupportMessageRecord>> {
+    return this.listFor(viewer.id, filter, args);
+  }
+
+  /** One user's conversation (the user's own view, or support staff's once the authority agreed). */
+  async listFor(
+    userId: bigint,
+    filter: SupportMessageFilter | null | undefined,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<Connection<SupportMessageRecord>> {
     const first = pageSize(args.first);
     const position = args.after != null ? decodeTimeIdCursor(args.after) : null;
-    const conditions = [Prisma.sql`m.user_id = ${viewer.id}`, Prisma.sql`m.deleted_at IS NULL`];
+    const conditions = [Prisma.sql`m.user_id = ${userId}`, Prisma.sql`m.deleted_at IS NULL`];
     if (filter?.unreadOnly) {
       conditions.push(Prisma.sql`m.sender = 'SUPPORT'::message_sender_enum`, Prisma.sql`m.read_at IS NULL`);
     }

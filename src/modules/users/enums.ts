@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Theme, Weekday } from '../../generated/prisma/enums';
+import { Theme, UserRole, Weekday } from '../../generated/prisma/enums';
 
 // The database enums are spelled as the API spells them, so Prisma's values are used as-is.
 
@@ -27,4 +27,13 @@ registerEnumType(Weekday, {
   },
 });
 
-export { Theme, Weekday };
+export { Theme, UserRole, Weekday };
+
+registerEnumType(UserRole, {
+  name: 'UserRole',
+  description: "An account's role.",
+  valuesConfig: {
+    USER: { description: 'Everyone (the default).' },
+    SUPPORT: { description: "The support team: answers support conversations and sees nothing else of other users' data." },
+  },
+});

@@ -3,7 +3,7 @@ import type { User as UserRecord } from '../../generated/prisma/client';
 import { BigIntID } from '../../lib/id';
 import { todayIn } from '../../lib/local-dates';
 import { DateScalar, DateTimeScalar, type LocalDate, TimeZoneScalar } from '../../lib/scalars';
-import { Theme, Weekday } from './enums';
+import { Theme, UserRole, Weekday } from './enums';
 
 @ObjectType('UserPreferences', { description: 'Typed user preferences stored on the user record.' })
 export class UserPreferences {
@@ -67,6 +67,9 @@ export class User {
 
   @Field(() => DateTimeScalar, { description: 'When the account was last changed.' })
   updatedAt!: Date;
+
+  @Field(() => UserRole, { description: 'USER, or SUPPORT for accounts of the support team (set from the command line, never through the API).' })
+  role!: UserRole;
 }
 
 export function userProfileFromRecord(record: UserRecord): UserProfile {
@@ -91,5 +94,6 @@ export function userFromRecord(record: UserRecord, now: Date = new Date()): User
     profile: userProfileFromRecord(record),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+    role: record.role,
   };
 }

@@ -1,0 +1,17 @@
+import { defineModule, none } from '../module';
+import { SupportDeskResolver, SupportReceivedResolver } from './desk-resolver';
+import { SupportDeskService } from './desk-service';
+import { SupportMessageResolver } from './resolver';
+import { SupportService } from './service';
+import { SupportEvents } from './support-events';
+
+/** Support conversations between users and the team (support desk: SUPPORT accounts). */
+export const supportModule = defineModule({
+  resolvers: [SupportMessageResolver, SupportDeskResolver, SupportReceivedResolver],
+  createServices: ({ prisma, mailer, events, logger }) => ({
+    support: new SupportService(prisma),
+    supportDesk: new SupportDeskService({ prisma, mailer, events, logger }),
+    supportEvents: new SupportEvents(prisma, events),
+  }),
+  createLoaders: none,
+});
