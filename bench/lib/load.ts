@@ -138,3 +138,30 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 export function answered(body: string, expected?: string): boolean {
   return !body.includes('"errors"') && (expected === undefined || body.includes(expected));
 }
+
+/**
+ * Sends one request per item, `workers` at a time, outside any measurement (warm-ups and
+ * probes); returns the answers' bodies in the items' order.
+ */
+export async function askEach<T>(
+  url: string,
+  items: readonly T[],
+  request: (item: T) => GraphQLRequest,
+  workers = 8,
+): Promise<string[]> {
+  const bodies: string[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) {
+      const { operationName, query, variables, token } = request(items[index]!);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ operationName, query, variables: variables ?? {} }),
+      });
+      bodies[index] = await response.text();
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, worker));
+  return bodies;
+}

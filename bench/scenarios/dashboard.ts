@@ -1,5 +1,5 @@
 import type { Owner } from '../lib/fixtures';
-import { answered } from '../lib/load';
+import { answered, askEach } from '../lib/load';
 import { repeatedLoad, rowFromRuns, settle, type BenchContext, type ScenarioRow } from '../lib/scenario';
 import { allTargets, costTarget, p95Target } from '../lib/targets';
 
@@ -40,22 +40,19 @@ function cachedAnswer(body: string, startedAt: string, warmDateTo: ReadonlyMap<s
  * again if it expired since), so the runs only read the cache. Returns each owner's window end.
  */
 async function warmUp(ctx: BenchContext, owners: readonly Owner[]): Promise<Map<string, string>> {
+  const bodies = await askEach(ctx.graphqlUrl, owners, (owner) => ({
+    operationName: 'BenchDashboardWarmUp',
+    query: query('BenchDashboardWarmUp'),
+    variables: { days: 30 },
+    token: owner.token,
+  }));
   const warmDateTo = new Map<string, string>();
-  const queue = [...owners];
-  const worker = async () => {
-    for (let owner = queue.shift(); owner; owner = queue.shift()) {
-      const response = await fetch(ctx.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
-        body: JSON.stringify({ operationName: 'BenchDashboardWarmUp', query: query('BenchDashboardWarmUp'), variables: { days: 30 } }),
-      });
-      const body = await response.text();
-      const dateTo = DATE_TO.exec(body)?.[1];
-      if (!answered(body) || dateTo === undefined) throw new Error(`dashboard warm-up failed: ${body.slice(0, 300)}`);
-      warmDateTo.set(owner.id, dateTo);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  owners.forEach((owner, index) => {
+    const body = bodies[index]!;
+    const dateTo = DATE_TO.exec(body)?.[1];
+    if (!answered(body) || dateTo === undefined) throw new Error(`dashboard warm-up failed: ${body.slice(0, 300)}`);
+    warmDateTo.set(owner.id, dateTo);
+  });
   return warmDateTo;
 }
 

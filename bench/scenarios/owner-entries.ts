@@ -1,5 +1,5 @@
 import type { Owner } from '../lib/fixtures';
-import { answered } from '../lib/load';
+import { answered, askEach } from '../lib/load';
 import { rowFromRuns, steadyRuns, type BenchContext, type ScenarioRow } from '../lib/scenario';
 import { allTargets, costTarget } from '../lib/targets';
 
@@ -19,22 +19,14 @@ function occurrences(text: string, needle: string): number {
 
 /** Every owner's number of visible entries, asked of the API before the runs. */
 async function totalCounts(ctx: BenchContext, owners: readonly Owner[]): Promise<Map<string, number>> {
+  const bodies = await askEach(ctx.graphqlUrl, owners, (owner) => ({ operationName: 'BenchEntriesProbe', query: PROBE, token: owner.token }));
   const totals = new Map<string, number>();
-  const queue = [...owners];
-  const worker = async () => {
-    for (let owner = queue.shift(); owner; owner = queue.shift()) {
-      const response = await fetch(ctx.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
-        body: JSON.stringify({ operationName: 'BenchEntriesProbe', query: PROBE }),
-      });
-      const body = await response.text();
-      const total = /"totalCount":(\d+)/.exec(body)?.[1];
-      if (!answered(body) || total === undefined) throw new Error(`entries probe failed: ${body.slice(0, 300)}`);
-      totals.set(owner.id, Number(total));
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  owners.forEach((owner, index) => {
+    const body = bodies[index]!;
+    const total = /"totalCount":(\d+)/.exec(body)?.[1];
+    if (!answered(body) || total === undefined) throw new Error(`entries probe failed: ${body.slice(0, 300)}`);
+    totals.set(owner.id, Number(total));
+  });
   return totals;
 }
 
