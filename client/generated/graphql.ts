@@ -41,6 +41,16 @@ export type AuditAction =
   | 'REMINDER_SENT'
   /** Record restored. */
   | 'RESTORED'
+  /** The account's role changed (npm run user:role). */
+  | 'ROLE_CHANGED'
+  /** A support account replied in a support conversation. */
+  | 'SUPPORT_REPLIED'
+  /** A support account reopened a support conversation. */
+  | 'SUPPORT_THREAD_REOPENED'
+  /** A support account marked a support conversation resolved. */
+  | 'SUPPORT_THREAD_RESOLVED'
+  /** A support account read a user's support conversation. */
+  | 'SUPPORT_THREAD_VIEWED'
   /** Record updated. */
   | 'UPDATED'
   /** A user was blocked. */
@@ -66,6 +76,8 @@ export type AuditEntityType =
   | 'REMINDER_SETTING'
   /** scales / scale_values */
   | 'SCALE'
+  /** messages (a user's support conversation; the id is the user's) */
+  | 'SUPPORT_THREAD'
   /** targets / target_items */
   | 'TARGET'
   /** users */
@@ -481,6 +493,16 @@ export type RemoveConnectionInput = {
   relationId: string;
 };
 
+/** Input for replyToSupportMessage. */
+export type ReplyToSupportMessageInput = {
+  /** Reply text (1–5000). */
+  content: string;
+  /** Optional subject (max 255). */
+  subject?: string | null | undefined;
+  /** The thread (the user's id). */
+  threadId: string;
+};
+
 /** Input for requestEmailVerification. */
 export type RequestEmailVerificationInput = {
   /** Email address to send a new verification link to. */
@@ -541,6 +563,19 @@ export type ScaleValueInput = {
   label: string;
 };
 
+/** What a search result is. */
+export type SearchKind =
+  /** A deed's name or description. */
+  | 'DEED'
+  /** A deed item's name or description. */
+  | 'DEED_ITEM'
+  /** An entry's notes. */
+  | 'ENTRY'
+  /** A reflection. */
+  | 'REFLECTION'
+  /** A message of the support conversation. */
+  | 'SUPPORT_MESSAGE';
+
 /** Input for sendConnectionRequest. */
 export type SendConnectionRequestInput = {
   /** Email of the user to request (becomes the requestee). */
@@ -569,6 +604,14 @@ export type SetReminderInput = {
   timezone?: string | null | undefined;
 };
 
+/** Filter for supportInbox. */
+export type SupportInboxFilter = {
+  /** Only open or only resolved threads. */
+  status?: SupportThreadStatus | null | undefined;
+  /** Only threads with user messages support has not read. */
+  unreadOnly?: boolean | null | undefined;
+};
+
 /** Filter for support messages. */
 export type SupportMessageFilter = {
   /** Only unread messages from support. */
@@ -581,6 +624,19 @@ export type SupportMessageSender =
   | 'SUPPORT'
   /** The user. */
   | 'USER';
+
+/** Input for resolveSupportThread and reopenSupportThread. */
+export type SupportThreadInput = {
+  /** The thread (the user's id). */
+  threadId: string;
+};
+
+/** State of a user's support conversation. */
+export type SupportThreadStatus =
+  /** Waiting for support (the default; a new message from the user reopens a resolved thread). */
+  | 'OPEN'
+  /** Marked resolved by support. */
+  | 'RESOLVED';
 
 /** Filter for the targets list. */
 export type TargetFilter = {
@@ -1195,6 +1251,23 @@ export type DisableReminderMutationVariables = Exact<{
 
 export type DisableReminderMutation = { disableReminder: { reminderSetting: { id: string, time: string, timezone: string, isActive: boolean, lastSentOn: string | null, updatedAt: string } } };
 
+export type SearchQueryVariables = Exact<{
+  query: string;
+  kinds?: Array<SearchKind> | SearchKind | null | undefined;
+  ownerId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor: string, node:
+        | { kind: SearchKind, rank: number, deedItem: { id: string, name: string, description: string | null, displayOrder: number, level: number, hasChildren: boolean, myAccess: AccessLevel, createdAt: string, updatedAt: string, deletedAt: string | null, deed: { id: string }, parent: { id: string } | null }, snippet: { text: string, highlights: Array<{ start: number, length: number }> } }
+        | { kind: SearchKind, rank: number, deed: { id: string, name: string, description: string | null, category: DeedCategory, measureType: MeasureType, isActive: boolean, displayOrder: number, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, activeScale: { id: string, version: number, name: string | null, isActive: boolean, createdAt: string, values: Array<{ id: string, label: string, order: number, description: string | null }> } | null }, snippet: { text: string, highlights: Array<{ start: number, length: number }> } }
+        | { kind: SearchKind, rank: number, entry: { id: string, entryDate: string, count: string | null, notes: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, owner: { id: string, fullName: string, timezone: string }, createdBy: { id: string, fullName: string, timezone: string }, deedItem: { id: string, name: string, deed: { id: string, name: string, category: DeedCategory, measureType: MeasureType } }, scale: { id: string, version: number } | null, scaleValue: { id: string, label: string, order: number, description: string | null } | null }, snippet: { text: string, highlights: Array<{ start: number, length: number }> } }
+        | { kind: SearchKind, rank: number, reflection: { id: string, date: string, type: ReflectionType, content: string, createdAt: string, updatedAt: string }, snippet: { text: string, highlights: Array<{ start: number, length: number }> } }
+        | { kind: SearchKind, rank: number, message: { id: string, sender: SupportMessageSender, subject: string | null, content: string, readAt: string | null, createdAt: string }, snippet: { text: string, highlights: Array<{ start: number, length: number }> } }
+       }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
 export type RelationsQueryVariables = Exact<{
   filter?: RelationFilter | null | undefined;
   first?: number | null | undefined;
@@ -1282,6 +1355,52 @@ export type OnMeritCompletedSubscriptionVariables = Exact<{ [key: string]: never
 
 
 export type OnMeritCompletedSubscription = { meritCompleted: { name: string, id: string, status: GoalStatus, completedAt: string | null, deed: { id: string, name: string }, progress: { complete: boolean, completedItemCount: number, itemCount: number, percent: number } } };
+
+export type OnSupportMessageReceivedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnSupportMessageReceivedSubscription = { supportMessageReceived: { id: string, sender: SupportMessageSender, subject: string | null, content: string, readAt: string | null, createdAt: string } };
+
+export type SupportThreadFieldsFragment = { id: string, status: SupportThreadStatus, resolvedAt: string | null, lastMessageAt: string, unreadCount: number, user: { id: string, fullName: string, timezone: string } };
+
+export type SupportInboxQueryVariables = Exact<{
+  filter?: SupportInboxFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SupportInboxQuery = { supportInbox: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, status: SupportThreadStatus, resolvedAt: string | null, lastMessageAt: string, unreadCount: number, user: { id: string, fullName: string, timezone: string } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type SupportThreadQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SupportThreadQuery = { supportThread: { id: string, status: SupportThreadStatus, resolvedAt: string | null, lastMessageAt: string, unreadCount: number, messages: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, sender: SupportMessageSender, subject: string | null, content: string, readAt: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } }, user: { id: string, fullName: string, timezone: string } } | null };
+
+export type ReplyToSupportMessageMutationVariables = Exact<{
+  input: ReplyToSupportMessageInput;
+}>;
+
+
+export type ReplyToSupportMessageMutation = { replyToSupportMessage: { message: { id: string, sender: SupportMessageSender, subject: string | null, content: string, readAt: string | null, createdAt: string }, thread: { id: string, status: SupportThreadStatus, resolvedAt: string | null, lastMessageAt: string, unreadCount: number, user: { id: string, fullName: string, timezone: string } } } };
+
+export type ResolveSupportThreadMutationVariables = Exact<{
+  input: SupportThreadInput;
+}>;
+
+
+export type ResolveSupportThreadMutation = { resolveSupportThread: { thread: { id: string, status: SupportThreadStatus, resolvedAt: string | null, lastMessageAt: string, unreadCount: number, user: { id: string, fullName: string, timezone: string } } } };
+
+export type ReopenSupportThreadMutationVariables = Exact<{
+  input: SupportThreadInput;
+}>;
+
+
+export type ReopenSupportThreadMutation = { reopenSupportThread: { thread: { id: string, status: SupportThreadStatus, resolvedAt: string | null, lastMessageAt: string, unreadCount: number, user: { id: string, fullName: string, timezone: string } } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1777,6 +1896,22 @@ export const ReminderSettingFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"ReminderSettingFields"}) as unknown as TypedDocumentString<ReminderSettingFieldsFragment, unknown>;
+export const SupportThreadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SupportThreadFields on SupportThread {
+  id
+  user {
+    ...UserProfileFields
+  }
+  status
+  resolvedAt
+  lastMessageAt
+  unreadCount
+}
+    fragment UserProfileFields on UserProfile {
+  id
+  fullName
+  timezone
+}`, {"fragmentName":"SupportThreadFields"}) as unknown as TypedDocumentString<SupportThreadFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -4108,6 +4243,165 @@ export const DisableReminderDocument = new TypedDocumentString(`
   lastSentOn
   updatedAt
 }`, {"hash":"2fbd4df1495697bc0f4833765bbf096da3d7e426210197165366d457e576157f"}) as unknown as TypedDocumentString<DisableReminderMutation, DisableReminderMutationVariables>;
+export const SearchDocument = new TypedDocumentString(`
+    query Search($query: String!, $kinds: [SearchKind!], $ownerId: ID, $first: Int, $after: String) {
+  search(
+    query: $query
+    kinds: $kinds
+    ownerId: $ownerId
+    first: $first
+    after: $after
+  ) {
+    edges {
+      cursor
+      node {
+        kind
+        rank
+        snippet {
+          text
+          highlights {
+            start
+            length
+          }
+        }
+        ... on EntrySearchResult {
+          entry {
+            ...EntryFields
+          }
+        }
+        ... on DeedSearchResult {
+          deed {
+            ...DeedFields
+          }
+        }
+        ... on DeedItemSearchResult {
+          deedItem {
+            ...DeedItemFields
+          }
+        }
+        ... on ReflectionSearchResult {
+          reflection {
+            id
+            date
+            type
+            content
+            createdAt
+            updatedAt
+          }
+        }
+        ... on SupportMessageSearchResult {
+          message {
+            id
+            sender
+            subject
+            content
+            readAt
+            createdAt
+          }
+        }
+      }
+    }
+    pageInfo {
+      ...PageInfoFields
+    }
+    totalCount
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment UserProfileFields on UserProfile {
+  id
+  fullName
+  timezone
+}
+fragment ScaleValueFields on ScaleValue {
+  id
+  label
+  order
+  description
+}
+fragment ScaleFields on Scale {
+  id
+  version
+  name
+  isActive
+  values {
+    ...ScaleValueFields
+  }
+  createdAt
+}
+fragment DeedFields on Deed {
+  id
+  owner {
+    ...UserProfileFields
+  }
+  name
+  description
+  category
+  measureType
+  isActive
+  displayOrder
+  activeScale {
+    ...ScaleFields
+  }
+  createdAt
+  updatedAt
+  deletedAt
+}
+fragment DeedItemFields on DeedItem {
+  id
+  deed {
+    id
+  }
+  name
+  description
+  displayOrder
+  level
+  parent {
+    id
+  }
+  hasChildren
+  myAccess
+  createdAt
+  updatedAt
+  deletedAt
+}
+fragment EntryFields on Entry {
+  id
+  owner {
+    ...UserProfileFields
+  }
+  createdBy {
+    ...UserProfileFields
+  }
+  deedItem {
+    id
+    name
+    deed {
+      id
+      name
+      category
+      measureType
+    }
+  }
+  entryDate
+  scale {
+    id
+    version
+  }
+  scaleValue {
+    ...ScaleValueFields
+  }
+  count
+  notes
+  createdAt
+  updatedAt
+  deletedAt
+}`, {"hash":"31c468628a93ededda9b248516eda8f12dd281015c8ad4816278cb22a7767758"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const RelationsDocument = new TypedDocumentString(`
     query Relations($filter: RelationFilter, $first: Int, $after: String) {
   relations(filter: $filter, first: $first, after: $after) {
@@ -4637,3 +4931,172 @@ fragment AffectedMeritFields on Merit {
     ...GoalProgressFields
   }
 }`, {"hash":"e5fd3ef77e9ab46ae66bc245bb47c849d7ecf43599e7a2cbd04f63734304035c"}) as unknown as TypedDocumentString<OnMeritCompletedSubscription, OnMeritCompletedSubscriptionVariables>;
+export const OnSupportMessageReceivedDocument = new TypedDocumentString(`
+    subscription OnSupportMessageReceived {
+  supportMessageReceived {
+    id
+    sender
+    subject
+    content
+    readAt
+    createdAt
+  }
+}
+    `, {"hash":"52d7c73246c85dba065d15b13ebc64b3b9d6da3326ee5168df625a01b4759360"}) as unknown as TypedDocumentString<OnSupportMessageReceivedSubscription, OnSupportMessageReceivedSubscriptionVariables>;
+export const SupportInboxDocument = new TypedDocumentString(`
+    query SupportInbox($filter: SupportInboxFilter, $first: Int, $after: String) {
+  supportInbox(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...SupportThreadFields
+      }
+    }
+    pageInfo {
+      ...PageInfoFields
+    }
+    totalCount
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment UserProfileFields on UserProfile {
+  id
+  fullName
+  timezone
+}
+fragment SupportThreadFields on SupportThread {
+  id
+  user {
+    ...UserProfileFields
+  }
+  status
+  resolvedAt
+  lastMessageAt
+  unreadCount
+}`, {"hash":"3ca7d7426fcb5d71392d5bb8607abfb20938694ac6524c00aa56d6629ab82d39"}) as unknown as TypedDocumentString<SupportInboxQuery, SupportInboxQueryVariables>;
+export const SupportThreadDocument = new TypedDocumentString(`
+    query SupportThread($id: ID!, $first: Int, $after: String) {
+  supportThread(id: $id) {
+    ...SupportThreadFields
+    messages(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          sender
+          subject
+          content
+          readAt
+          createdAt
+        }
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+      totalCount
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment UserProfileFields on UserProfile {
+  id
+  fullName
+  timezone
+}
+fragment SupportThreadFields on SupportThread {
+  id
+  user {
+    ...UserProfileFields
+  }
+  status
+  resolvedAt
+  lastMessageAt
+  unreadCount
+}`, {"hash":"5cd9db02ee89bc10cb8ed15d2e78826e05e897665271973a92f914921053b0d4"}) as unknown as TypedDocumentString<SupportThreadQuery, SupportThreadQueryVariables>;
+export const ReplyToSupportMessageDocument = new TypedDocumentString(`
+    mutation ReplyToSupportMessage($input: ReplyToSupportMessageInput!) {
+  replyToSupportMessage(input: $input) {
+    message {
+      id
+      sender
+      subject
+      content
+      readAt
+      createdAt
+    }
+    thread {
+      ...SupportThreadFields
+    }
+  }
+}
+    fragment UserProfileFields on UserProfile {
+  id
+  fullName
+  timezone
+}
+fragment SupportThreadFields on SupportThread {
+  id
+  user {
+    ...UserProfileFields
+  }
+  status
+  resolvedAt
+  lastMessageAt
+  unreadCount
+}`, {"hash":"493aa81ac58c6bf09b7531d7b29fbe3d33d88686e47642d84b091708526d12bb"}) as unknown as TypedDocumentString<ReplyToSupportMessageMutation, ReplyToSupportMessageMutationVariables>;
+export const ResolveSupportThreadDocument = new TypedDocumentString(`
+    mutation ResolveSupportThread($input: SupportThreadInput!) {
+  resolveSupportThread(input: $input) {
+    thread {
+      ...SupportThreadFields
+    }
+  }
+}
+    fragment UserProfileFields on UserProfile {
+  id
+  fullName
+  timezone
+}
+fragment SupportThreadFields on SupportThread {
+  id
+  user {
+    ...UserProfileFields
+  }
+  status
+  resolvedAt
+  lastMessageAt
+  unreadCount
+}`, {"hash":"d764bc20376ef96fbf32a3639c0fd3d3b573bb9748a97a3a9f4e1359f800ee9c"}) as unknown as TypedDocumentString<ResolveSupportThreadMutation, ResolveSupportThreadMutationVariables>;
+export const ReopenSupportThreadDocument = new TypedDocumentString(`
+    mutation ReopenSupportThread($input: SupportThreadInput!) {
+  reopenSupportThread(input: $input) {
+    thread {
+      ...SupportThreadFields
+    }
+  }
+}
+    fragment UserProfileFields on UserProfile {
+  id
+  fullName
+  timezone
+}
+fragment SupportThreadFields on SupportThread {
+  id
+  user {
+    ...UserProfileFields
+  }
+  status
+  resolvedAt
+  lastMessageAt
+  unreadCount
+}`, {"hash":"cc7c5efb27f9f04356fe1b1b31bdb07e3d89a5b0f0ce14b2518606e85def9131"}) as unknown as TypedDocumentString<ReopenSupportThreadMutation, ReopenSupportThreadMutationVariables>;
