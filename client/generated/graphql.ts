@@ -521,6 +521,14 @@ export type ResetPasswordInput = {
   newPassword: string;
   /** Token from the reset email (single use, 1 hour). */
   token: string;
+/** Input for restoreAccount. */
+export type RestoreAccountInput = {
+  /** Email address of the account scheduled for deletion. */
+  email: string;
+  /** Its password. */
+  password: string;
+};
+
 };
 
 /** Input for respondToConnectionRequest. */
@@ -879,7 +887,14 @@ export type DeleteAccountMutationVariables = Exact<{
 }>;
 
 
-export type DeleteAccountMutation = { deleteAccount: { deletedUserId: string, deletedAt: string } };
+export type DeleteAccountMutation = { deleteAccount: { deletedUserId: string, deletedAt: string, purgeAfter: string } };
+
+export type RestoreAccountMutationVariables = Exact<{
+  input: RestoreAccountInput;
+}>;
+
+
+export type RestoreAccountMutation = { restoreAccount: { token: string, expiresAt: string, user: { id: string, email: string, emailVerified: boolean, fullName: string, timezone: string, today: string, unreadSupportMessageCount: number, createdAt: string, updatedAt: string, preferences: { locale: string, theme: Theme, weekStartsOn: Weekday, defaultDashboardDays: number } } } };
 
 export type ExportMyDataMutationVariables = Exact<{
   input: ExportMyDataInput;
@@ -2001,6 +2016,7 @@ fragment UserFields on User {
     theme
     weekStartsOn
     defaultDashboardDays
+    purgeAfter
   }
   unreadSupportMessageCount
   createdAt
@@ -2138,7 +2154,37 @@ export const DeleteAccountDocument = new TypedDocumentString(`
     deletedAt
   }
 }
-    `, {"hash":"e8900db4ee854531cf8a96f4fcd0ca2568a1c48a6a6fe7cd09c607199b053a29"}) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
+    `, {"hash":"fbd0152f1715dc18f04d7ceee9e89d749414318ed92a99eb7620bc283c3be1c3"}) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
+export const RestoreAccountDocument = new TypedDocumentString(`
+    mutation RestoreAccount($input: RestoreAccountInput!) {
+  restoreAccount(input: $input) {
+    ...AuthFields
+  }
+}
+    fragment AuthFields on AuthPayload {
+  token
+  expiresAt
+  user {
+    ...UserFields
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  emailVerified
+  fullName
+  timezone
+  today
+  preferences {
+    locale
+    theme
+    weekStartsOn
+    defaultDashboardDays
+  }
+  unreadSupportMessageCount
+  createdAt
+  updatedAt
+}`, {"hash":"f5db8c38c1e407c51ac8930e4ef582f29035e102ab1e01bc136a07b00c765433"}) as unknown as TypedDocumentString<RestoreAccountMutation, RestoreAccountMutationVariables>;
 export const ExportMyDataDocument = new TypedDocumentString(`
     mutation ExportMyData($input: ExportMyDataInput!) {
   exportMyData(input: $input) {

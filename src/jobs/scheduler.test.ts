@@ -74,7 +74,7 @@ describe('scheduler', () => {
 describe('background jobs of an instance', () => {
   const deps = { prisma: {} as PrismaClient, mailer: {} as Mailer, goalEvents: new GoalEvents(silent), logger: silent };
   const lifecycle = { databaseUrl: undefined, archiveAfterDays: 730, auditRetentionDays: 2557 };
-  const LIFECYCLE_JOBS = ['archival', 'audit-retention'];
+  const LIFECYCLE_JOBS = ['archival', 'audit-retention', 'account-purge'];
 
   test('REMINDERS=off runs no reminder job; the progress backstop and the lifecycle jobs always run', async () => {
     const jobs = startBackgroundJobs({ ...deps, config: { ...lifecycle, reminders: false } });

@@ -127,12 +127,16 @@ describe('deleteAccount over HTTP', () => {
       removedRelationIds: [...world.myRelations].sort((a, b) => Number(a - b)).map(String),
       revokedPermissionIds: [world.myGrant.id, world.receivedGrant.id].sort((a, b) => Number(a - b)).map(String),
       remindersDisabled: 1,
+      purgeAfter: new Date(at.getTime() + 30 * 86_400_000).toISOString(),
     });
 
     // The old token is dead everywhere; so is the password; the friend no longer sees me.
     expect(errorCode(await app.gql('{ me { id } }', {}, { token: world.me.token }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await app.gql(DELETE, { input: { password: PASSWORD } }, { token: world.me.token }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await app.gql(LOGIN, { input: { email: world.me.email, password: PASSWORD } }))).toBe('UNAUTHENTICATED');
+    // In the grace period the right password only tells that the account is scheduled for deletion.
+    const login = await app.gql(LOGIN, { input: { email: world.me.email, password: PASSWORD } });
+    expect(login.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_DELETION_SCHEDULED' });
+    expect(login.data).toBeNull();
     const seen = await app.gql('query ($id: ID!) { user(id: $id) { id } }', { id: world.me.gid }, { token: world.friend.token });
     expect(errorCode(seen)).toBe('NOT_FOUND');
 

@@ -11,6 +11,7 @@ import {
   RequestEmailVerificationInput,
   RequestPasswordResetInput,
   ResetPasswordInput,
+  RestoreAccountInput,
   UpdateProfileInput,
   VerifyEmailInput,
 } from './inputs';
@@ -42,6 +43,13 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Sign in with email and password (public).' })
   async login(@Arg('input', () => LoginInput, INPUT) input: LoginInput, @Ctx() ctx: Context) {
     return authPayload(await ctx.services.auth.login(input, ctx.origin));
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Cancel the scheduled deletion of an account in its grace period, and sign in (public).',
+  })
+  async restoreAccount(@Arg('input', () => RestoreAccountInput, INPUT) input: RestoreAccountInput, @Ctx() ctx: Context) {
+    return authPayload(await ctx.services.auth.restoreAccount(input, ctx.origin));
   }
 
   @Mutation(() => VerifyEmailPayload, { description: 'Verify an email address with an emailed token (public).' })
@@ -95,7 +103,9 @@ export class AccountResolver {
     return { user: userFromRecord(user) };
   }
 
-  @Mutation(() => DeleteAccountPayload, { description: "Soft-delete the viewer's account." })
+  @Mutation(() => DeleteAccountPayload, {
+    description: "Delete the viewer's account: erased after a grace period (ACCOUNT_PURGE_AFTER_DAYS), restorable until then.",
+  })
   async deleteAccount(
     @Arg('input', () => DeleteAccountInput, INPUT) input: DeleteAccountInput,
     @Ctx() ctx: Context,

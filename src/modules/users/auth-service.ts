@@ -15,6 +15,7 @@ import { isUniqueViolation } from '../../lib/prisma-errors';
 import type { Mailer, MailMessage } from '../../mail';
 import { writeAudit, type RequestOrigin } from '../audit/audit-log';
 import { passwordResetMail, verificationMail } from './account-mail';
+import { deletionScheduled, restoreScheduledAccount, scheduledAccountFor } from './account-restore';
 
 /** One message for every failed login, so it never tells which part was wrong. */
 export const LOGIN_FAILED_MESSAGE = 'Invalid email or password';
@@ -97,6 +98,9 @@ export class AuthService {
     const matches = await verifyPassword(user?.passwordHash ?? null, input.password);
 
     if (!user || !matches) {
+      // The owner of an account in its grace period learns so (only with the right password).
+      const scheduled = user ? null : await scheduledAccountFor(this.deps.prisma, email, input.password);
+      if (scheduled?.purgeAfter) throw deletionScheduled(scheduled.purgeAfter);
       if (user) {
         // The attempt is about this account but not by it: no actor, the account as subject.
         await writeAudit(this.deps.prisma, origin, {
@@ -117,6 +121,14 @@ export class AuthService {
       return row;
     });
     return this.sessionFor(updated, now);
+  }
+
+  /** Cancels the scheduled deletion of an account in its grace period and signs in (account-restore.ts). */
+  async restoreAccount(input: { email: string; password: string }, origin: RequestOrigin): Promise<Session> {
+    const account = await scheduledAccountFor(this.deps.prisma, normaliseEmail(input.email), input.password);
+    if (!account) throw unauthenticated(LOGIN_FAILED_MESSAGE);
+    const user = await restoreScheduledAccount(this.deps.prisma, account, origin, LOGIN_FAILED_MESSAGE);
+    return this.sessionFor(user, new Date());
   }
 
   /** Marks the token used and the email verified; the user is returned only to themselves. */

@@ -63,6 +63,15 @@ export class LoginInput {
   password!: string;
 }
 
+@InputType('RestoreAccountInput', { description: 'Input for restoreAccount.' })
+export class RestoreAccountInput {
+  @Field(() => String, { description: 'Email address of the account scheduled for deletion.' })
+  email!: string;
+
+  @Field(() => String, { description: 'Its password.' })
+  password!: string;
+}
+
 @InputType('VerifyEmailInput', { description: 'Input for verifyEmail.' })
 export class VerifyEmailInput {
   @Field(() => String, { description: 'Token from the verification email.' })

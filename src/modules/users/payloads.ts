@@ -51,6 +51,11 @@ export class DeleteAccountPayload {
 
   @Field(() => DateTimeScalar, { description: 'When the account was soft-deleted.' })
   deletedAt!: Date;
+
+  @Field(() => DateTimeScalar, {
+    description: 'End of the grace period: until then restoreAccount cancels the deletion; after it the account is erased.',
+  })
+  purgeAfter!: Date;
 }
 
 @ObjectType('ExportMyDataPayload', { description: 'Result of exportMyData.' })
