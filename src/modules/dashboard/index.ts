@@ -1,0 +1,10 @@
+import { defineModule, none } from '../module';
+import { DashboardResolver } from './resolver';
+import { DashboardService } from './service';
+
+/** The owner's dashboard aggregates (its cache is a shared service: writers drop it). */
+export const dashboardModule = defineModule({
+  resolvers: [DashboardResolver],
+  createServices: ({ prisma, dashboardCache }) => ({ dashboards: new DashboardService(prisma, dashboardCache) }),
+  createLoaders: none,
+});

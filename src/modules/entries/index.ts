@@ -1,0 +1,16 @@
+import { defineModule } from '../module';
+import { EntryChangeFieldResolver, EntryFieldResolver, EntrySnapshotFieldResolver } from './field-resolvers';
+import { createEntryLoaders } from './loaders';
+import { EntryReadService } from './read-service';
+import { EntryResolver } from './resolver';
+import { EntryWriteService } from './write-service';
+
+/** Entries recorded against deed items, their history and archives. */
+export const entriesModule = defineModule({
+  resolvers: [EntryResolver, EntryFieldResolver, EntryChangeFieldResolver, EntrySnapshotFieldResolver],
+  createServices: ({ prisma, entryEvents, goalEvents }) => ({
+    entryReads: new EntryReadService(prisma),
+    entryWrites: new EntryWriteService(prisma, entryEvents, goalEvents),
+  }),
+  createLoaders: createEntryLoaders,
+});

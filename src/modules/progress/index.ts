@@ -1,0 +1,17 @@
+import { defineModule } from '../module';
+import { MeritItemResolver, TargetItemResolver } from './item-resolvers';
+import { createProgressLoaders } from './loaders';
+import { MeritResolver } from './merit-resolver';
+import { MeritService } from './merit-service';
+import { TargetResolver } from './target-resolver';
+import { TargetService } from './target-service';
+
+/** Merits and targets: goals over deed items and their completion. */
+export const progressModule = defineModule({
+  resolvers: [MeritResolver, MeritItemResolver, TargetResolver, TargetItemResolver],
+  createServices: ({ prisma, goalEvents }) => ({
+    merits: new MeritService(prisma, goalEvents),
+    targets: new TargetService(prisma),
+  }),
+  createLoaders: createProgressLoaders,
+});

@@ -1,0 +1,10 @@
+import { defineModule, none } from '../module';
+import { ReminderResolver } from './resolver';
+import { ReminderService } from './service';
+
+/** Owners' reminder settings (the job that sends them is src/jobs/reminders.ts). */
+export const remindersModule = defineModule({
+  resolvers: [ReminderResolver],
+  createServices: ({ prisma }) => ({ reminders: new ReminderService(prisma) }),
+  createLoaders: none,
+});

@@ -1,0 +1,16 @@
+import { defineModule } from '../module';
+import { createSocialLoaders } from './loaders';
+import { PermissionResolver } from './permissions/resolver';
+import { PermissionService } from './permissions/service';
+import { RelationResolver } from './relations/resolver';
+import { RelationService } from './relations/service';
+
+/** Connections between users and the permissions they grant each other. */
+export const socialModule = defineModule({
+  resolvers: [RelationResolver, PermissionResolver],
+  createServices: ({ prisma, dashboardCache }) => ({
+    relations: new RelationService(prisma, dashboardCache),
+    permissions: new PermissionService(prisma, dashboardCache),
+  }),
+  createLoaders: createSocialLoaders,
+});

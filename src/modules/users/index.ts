@@ -1,0 +1,23 @@
+import { defineModule } from '../module';
+import { AccountResolver } from './account-resolver';
+import { AuthService } from './auth-service';
+import { DataExportService } from './data-export';
+import { createUnreadSupportMessageCountLoader, createUserProfileLoader } from './loaders';
+import { UserResolver } from './resolver';
+import { UserService } from './service';
+
+/** Accounts, sign-in, profiles and the personal data export. */
+export const usersModule = defineModule({
+  resolvers: [UserResolver, AccountResolver],
+  createServices: ({ prisma, dashboardCache, jwtKey, mailer, logger }) => ({
+    users: new UserService(prisma, dashboardCache),
+    auth: new AuthService({ prisma, jwtKey, mailer, logger }),
+    dataExport: new DataExportService(prisma),
+  }),
+  createLoaders: (prisma) => ({
+    /** Public profiles of live or deleted users, for embedded `owner`, `createdBy`, ... fields. */
+    userProfiles: createUserProfileLoader(prisma),
+    /** `User.unreadSupportMessageCount` by user id. */
+    unreadSupportMessageCounts: createUnreadSupportMessageCountLoader(prisma),
+  }),
+});
