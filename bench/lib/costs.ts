@@ -41,6 +41,8 @@ export interface StatementTotals {
   /** Sum of pg_stat_statements.total_exec_time over the database's statements, in ms. */
   execMs: number;
   calls: number;
+  /** Times pg_stat_statements dropped entries to make room: sums across such a drop are wrong. */
+  deallocations: number;
 }
 
 /** Its own snapshot query carries this marker, so that it is left out of every sum. */
@@ -70,14 +72,16 @@ export class StatementStats {
   }
 
   async totals(): Promise<StatementTotals> {
-    const { rows } = await this.client.query<{ exec_ms: number; calls: string }>(
+    const { rows } = await this.client.query<{ exec_ms: number; calls: string; deallocations: string }>(
       `/* ${SNAPSHOT_MARKER} */
-       SELECT coalesce(sum(total_exec_time), 0)::float8 AS exec_ms, coalesce(sum(calls), 0)::text AS calls
+       SELECT coalesce(sum(total_exec_time), 0)::float8 AS exec_ms, coalesce(sum(calls), 0)::text AS calls,
+              (SELECT dealloc FROM pg_stat_statements_info)::text AS deallocations
        FROM pg_stat_statements
        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
          AND query NOT LIKE '%${SNAPSHOT_MARKER}%'`,
     );
-    return { execMs: rows[0]!.exec_ms, calls: Number(rows[0]!.calls) };
+    const row = rows[0]!;
+    return { execMs: row.exec_ms, calls: Number(row.calls), deallocations: Number(row.deallocations) };
   }
 
   close(): Promise<void> {
@@ -106,10 +110,12 @@ export async function startCostWindow(sources: CostSources): Promise<(answered: 
     const cpuAfter = sources.cpuMs?.() ?? null;
     const dbAfter = (await sources.statements?.totals()) ?? null;
     const per = (total: number | null) => (total === null || answered === 0 ? null : total / answered);
+    // Entries dropped in between take their sums with them: no database figures then.
+    const db = dbBefore && dbAfter && dbAfter.deallocations === dbBefore.deallocations ? { before: dbBefore, after: dbAfter } : null;
     return {
       cpuMsPerRequest: per(cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null),
-      dbMsPerRequest: per(dbBefore && dbAfter ? dbAfter.execMs - dbBefore.execMs : null),
-      sqlPerRequest: per(dbBefore && dbAfter ? dbAfter.calls - dbBefore.calls : null),
+      dbMsPerRequest: per(db ? db.after.execMs - db.before.execMs : null),
+      sqlPerRequest: per(db ? db.after.calls - db.before.calls : null),
     };
   };
 }

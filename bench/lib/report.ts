@@ -104,7 +104,8 @@ target is met only with zero errors in every run. Each timed scenario runs BENCH
 server process's CPU time (user + system, /proc/<pid>/stat) during a run divided by the
 requests answered; "DB ms/req" and "SQL/req" are pg_stat_statements' total_exec_time and calls
 in the benchmark database over the same stretch, divided the same way (the server's own work
-only: the benchmark's reads of those totals are left out). Both are read the moment the load
+only: the benchmark's reads of those totals are left out; transaction control such as BEGIN and
+COMMIT counts as a statement). Both are read the moment the load
 stops, so work on requests still in flight then is partly counted: it matters only for runs
 with many connections. "Peak RSS" is the server process's highest resident memory during the
 scenario. Latencies are measured by the load generator on the same machine, so they include its
