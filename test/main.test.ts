@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,9 +14,9 @@ interface Started {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `node -r @swc-node/register src/main.ts` with only the given environment (plus PATH). */
+/** What `npm start` runs, `node dist/main.js` (built once below), with only the given environment (plus PATH). */
 function startMain(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +51,11 @@ async function queryMe(url: string): Promise<unknown> {
   return response.json();
 }
 
-describe('src/main.ts as a process', () => {
+describe('the built server (dist/main.js) as a process', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/build.ts'], { cwd: ROOT, stdio: 'pipe' });
+  });
+
   let dataDir: string;
 
   beforeEach(async () => {
