@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { PASSWORD, registerUser } from '../../test/helpers/accounts';
 import { consecutiveDates, seedEntryGraph } from '../../test/helpers/entry-graph';
@@ -73,7 +74,7 @@ describe('account deletion, restore and purge (two instances)', () => {
     await a.prisma.reflectionMessage.create({ data: { userId: me.id, reflectionDate: new Date('2026-01-01'), type: 'DAILY', content: 'mine' } });
     await a.prisma.message.create({ data: { userId: me.id, sender: 'USER', content: 'help' } });
     await a.prisma.notification.create({ data: { userId: me.id, notificationTime: new Date('1970-01-01T21:00:00Z'), timezone: 'UTC' } });
-    await a.prisma.passwordResetToken.create({ data: { userId: me.id, tokenHash: 'f'.repeat(64), expiresAt: new Date(Date.now() + 3_600_000) } });
+    await a.prisma.passwordResetToken.create({ data: { userId: me.id, tokenHash: randomBytes(32).toString('hex'), expiresAt: new Date(Date.now() + 3_600_000) } });
     // Login history, a failed login, and an audit row about me by the friend (a relation request).
     expect((await b.gql(LOGIN, { input: { email: me.email, password: PASSWORD } })).errors).toBeUndefined();
     expect(errorCode(await b.gql(LOGIN, { input: { email: me.email, password: 'wrong password!' } }))).toBe('UNAUTHENTICATED');
