@@ -7,9 +7,15 @@ import { Prisma } from '../../generated/prisma/client';
  * because UNION matches them by position, not by name.
  */
 
-const ENTRY_COLUMNS = Prisma.raw(
-  'entry_id, user_id, created_by_user_id, deed_item_id, entry_date, scale_id, scale_value_id, count_value, notes, created_at, updated_at, deleted_at',
-);
+const ENTRY_COLUMN_NAMES = [
+  'entry_id', 'user_id', 'created_by_user_id', 'deed_item_id', 'entry_date', 'scale_id', 'scale_value_id', 'count_value',
+  'notes', 'created_at', 'updated_at', 'deleted_at',
+] as const;
+
+const ENTRY_COLUMNS = Prisma.raw(ENTRY_COLUMN_NAMES.join(', '));
+
+/** Every column of an entry row (as `EntryRow` names them) from the FROM item `alias`. */
+export const entryColumns = (alias: string): Prisma.Sql => Prisma.raw(ENTRY_COLUMN_NAMES.map((c) => `${alias}.${c}`).join(', '));
 
 const HISTORY_COLUMNS = Prisma.raw(
   'entry_history_id, entry_id, action, changed_by_user_id, changed_at, old_scale_value_id, old_count_value, old_notes, new_scale_value_id, new_count_value, new_notes',

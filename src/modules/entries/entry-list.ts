@@ -8,7 +8,7 @@ import type { PermissionAuthority } from '../access/authority';
 import type { DeedLoaders } from '../deeds/loaders';
 import { deedColumns, deedFrom, itemColumns, itemFrom } from '../deeds/raw-rows';
 import type { DeedItemRecord } from '../deeds/types';
-import { entriesTable } from './archived-entries';
+import { entriesTable, entryColumns } from './archived-entries';
 import { entryFromRow, type EntryRow } from './entry-store';
 import { EntryOrder } from './enums';
 import type { EntryFilter } from './inputs';
@@ -16,12 +16,19 @@ import type { EntryRecord } from './types';
 
 /**
  * The `entries` query: one owner's entries (the viewer's by default), narrowed by the
- * filter, in entry-date order with the id as tiebreak, one page plus the exact total in ONE
- * statement. A non-owner sees only entries on items the authority says they can read, and
- * never deleted ones; the owner sees deleted entries and entries under deleted items/deeds
- * only with `includeDeleted`. The same statement brings each entry's deed item and deed, which
- * fill the request's loaders (and, for live items, the authority's item facts), so the usual
- * `deedItem { deed }` below costs nothing more.
+ * filter, in entry-date order with the id as tiebreak, one page (plus the exact total when it
+ * is asked for) in ONE statement. A non-owner sees only entries on items the authority says
+ * they can read, and never deleted ones; the owner sees deleted entries and entries under
+ * deleted items/deeds only with `includeDeleted`. The same statement brings the page's deed
+ * items and deeds, once each, which fill the request's loaders (and, for live items, the
+ * authority's item facts), so the usual `deedItem { deed }` below costs nothing more.
+ *
+ * Cost per page (CONTRACT.md section 4 decides what is hidden): instead of walking the
+ * owner's whole live tree, the statement walks down from what is deleted (the owner's deleted
+ * deeds and items, usually none, found through partial indexes) and leaves those items out.
+ * The page's keys come in date order from idx_entries_live_user_page without touching the
+ * table; only the page's rows are then read. The total is a separate scan, done only when
+ * asked for.
  */
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -50,6 +57,8 @@ export interface EntryListArgs {
   orderBy: EntryOrder;
   first: number | null | undefined;
   after: string | null | undefined;
+  /** Whether the caller reads `totalCount`; when false it is not counted and reads as NaN. */
+  countTotal: boolean;
 }
 
 const ITEM = 'item.';
@@ -57,7 +66,8 @@ const DEED = 'deed.';
 
 /**
  * Loaders get the rows as they are; the authority learns that the items are live only when
- * the statement required it (live_items: the item, its ancestors and its deed not deleted).
+ * the statement required it (hidden items left out: the item, its ancestors and its deed are
+ * not deleted).
  */
 function primeItemsAndDeeds(
   args: Pick<EntryListArgs, 'loaders' | 'authority'>,
@@ -77,6 +87,35 @@ function primeItemsAndDeeds(
   if (live) args.authority.primeLiveItems(ownerId, items);
 }
 
+/**
+ * What the owner has hidden (CONTRACT.md section 4): every item of a deleted deed, every
+ * deleted item, and everything below those. Each seed branch is an index probe that finds
+ * nothing for an owner who deleted nothing.
+ */
+const hiddenItems = (ownerId: bigint) => Prisma.sql`
+  hidden AS (
+    SELECT deed_item_id FROM (
+      SELECT di.deed_item_id FROM deeds d JOIN deed_items di ON di.deed_id = d.deed_id
+      WHERE d.user_id = ${ownerId} AND d.deleted_at IS NOT NULL AND di.deleted_at IS NULL
+      UNION ALL
+      SELECT di.deed_item_id FROM deeds d JOIN deed_items di ON di.deed_id = d.deed_id
+      WHERE d.user_id = ${ownerId} AND d.deleted_at IS NOT NULL AND di.deleted_at IS NOT NULL
+      UNION ALL
+      SELECT di.deed_item_id FROM deeds d JOIN deed_items di ON di.deed_id = d.deed_id
+      WHERE d.user_id = ${ownerId} AND d.deleted_at IS NULL AND di.deleted_at IS NOT NULL
+    ) seed
+    UNION
+    SELECT c.deed_item_id FROM deed_items c JOIN hidden h ON c.parent_deed_item_id = h.deed_item_id
+  )`;
+
+/** The filter's item and everything below it. */
+const subtreeOf = (itemId: bigint) => Prisma.sql`
+  subtree AS (
+    SELECT di.deed_item_id FROM deed_items di WHERE di.deed_item_id = ${itemId}
+    UNION ALL
+    SELECT c.deed_item_id FROM deed_items c JOIN subtree s ON c.parent_deed_item_id = s.deed_item_id
+  )`;
+
 export async function listEntries(db: Db, args: EntryListArgs): Promise<Connection<EntryRecord>> {
   const first = pageSize(args.first);
   const cursor = args.after === null || args.after === undefined ? null : parseEntryCursor(args.after);
@@ -84,6 +123,7 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
   const ownerId = filter.ownerId ?? args.viewerId;
   const isOwner = ownerId === args.viewerId;
 
+  const ctes: Prisma.Sql[] = [];
   const conditions: Prisma.Sql[] = [Prisma.sql`e.user_id = ${ownerId}`];
   if (!isOwner) {
     const granted = await args.authority.grantedItems(ownerId);
@@ -92,61 +132,78 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
   }
   const includeDeleted = isOwner && filter.includeDeleted === true;
   if (!includeDeleted) {
-    conditions.push(Prisma.sql`e.deleted_at IS NULL AND e.deed_item_id IN (SELECT deed_item_id FROM live_items)`);
+    // An array filter, not an anti-join: it stays a filter on the index scan, so the page
+    // is read in index order and stops after first + 1 keys.
+    ctes.push(hiddenItems(ownerId));
+    conditions.push(Prisma.sql`e.deleted_at IS NULL AND e.deed_item_id <> ALL (ARRAY(SELECT deed_item_id FROM hidden))`);
   }
   if (filter.deedId) conditions.push(Prisma.sql`di.deed_id = ${filter.deedId}`);
   if (filter.deedItemId) {
-    conditions.push(
-      filter.includeDescendants
-        ? Prisma.sql`e.deed_item_id IN (SELECT deed_item_id FROM subtree)`
-        : Prisma.sql`e.deed_item_id = ${filter.deedItemId}`,
-    );
+    if (filter.includeDescendants) {
+      ctes.push(subtreeOf(filter.deedItemId));
+      conditions.push(Prisma.sql`e.deed_item_id = ANY (ARRAY(SELECT deed_item_id FROM subtree))`);
+    } else {
+      conditions.push(Prisma.sql`e.deed_item_id = ${filter.deedItemId}`);
+    }
   }
   if (filter.category) conditions.push(Prisma.sql`d.category_type = ${filter.category}::deed_category_type`);
   if (filter.dateFrom) conditions.push(Prisma.sql`e.entry_date >= ${filter.dateFrom}::date`);
   if (filter.dateTo) conditions.push(Prisma.sql`e.entry_date <= ${filter.dateTo}::date`);
 
+  const source = entriesTable(filter.includeArchived === true);
+  const joins = Prisma.sql`
+    ${filter.deedId || filter.category ? Prisma.sql`JOIN deed_items di ON di.deed_item_id = e.deed_item_id` : Prisma.empty}
+    ${filter.category ? Prisma.sql`JOIN deeds d ON d.deed_id = di.deed_id` : Prisma.empty}`;
+  const where = Prisma.join(conditions, ' AND ');
+
   const ascending = args.orderBy === EntryOrder.ENTRY_DATE_ASC;
   const direction = ascending ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const afterCursor = cursor
     ? ascending
-      ? Prisma.sql`(m.entry_date, m.entry_id) > (${cursor.date}::date, ${cursor.id}::bigint)`
-      : Prisma.sql`(m.entry_date, m.entry_id) < (${cursor.date}::date, ${cursor.id}::bigint)`
+      ? Prisma.sql`(e.entry_date, e.entry_id) > (${cursor.date}::date, ${cursor.id}::bigint)`
+      : Prisma.sql`(e.entry_date, e.entry_id) < (${cursor.date}::date, ${cursor.id}::bigint)`
     : Prisma.sql`TRUE`;
+  const total = args.countTotal ? Prisma.sql`(SELECT count(*) FROM ${source} e ${joins} WHERE ${where})` : Prisma.sql`NULL::bigint`;
 
-  // live_items: the owner's items whose whole chain and deed are live (CONTRACT.md section 4).
-  // subtree: the filter's item and everything below it.
-  const rows = await db.$queryRaw<Array<EntryRow & { total: bigint } & Record<string, unknown>>>`
-    WITH RECURSIVE live_items AS (
-      SELECT di.deed_item_id FROM deed_items di JOIN deeds d ON d.deed_id = di.deed_id
-      WHERE d.user_id = ${ownerId} AND d.deleted_at IS NULL AND di.deleted_at IS NULL AND di.parent_deed_item_id IS NULL
-      UNION ALL
-      SELECT c.deed_item_id FROM deed_items c JOIN live_items l ON c.parent_deed_item_id = l.deed_item_id
-      WHERE c.deleted_at IS NULL
-    ),
-    subtree AS (
-      SELECT di.deed_item_id FROM deed_items di WHERE di.deed_item_id = ${filter.deedItemId ?? null}::bigint
-      UNION ALL
-      SELECT c.deed_item_id FROM deed_items c JOIN subtree s ON c.parent_deed_item_id = s.deed_item_id
-    ),
-    matched AS (
-      SELECT e.* FROM ${entriesTable(filter.includeArchived === true)} e
-      JOIN deed_items di ON di.deed_item_id = e.deed_item_id
-      JOIN deeds d ON d.deed_id = di.deed_id
-      WHERE ${Prisma.join(conditions, ' AND ')}
-    )
-    SELECT counted.total, p.*, ${itemColumns('pi', ITEM)}, ${deedColumns('pd', DEED)}
-    FROM (SELECT count(*) AS total FROM matched) counted
+  // page: the page's keys in order, then their rows; item_seq marks one row per item.
+  // firsts: deed_seq marks one of those per deed. Only marked rows bring their item or deed
+  // (the others get NULLs), so each is read and parsed once; LIMIT 1 keeps each lookup a
+  // per-row index probe that unmarked rows skip.
+  const rows = await db.$queryRaw<Array<EntryRow & { total: bigint | null } & Record<string, unknown>>>`
+    WITH RECURSIVE ${Prisma.join([
+      ...ctes,
+      Prisma.sql`
+      page AS (
+        SELECT ${entryColumns('e')}, row_number() OVER (PARTITION BY e.deed_item_id) AS item_seq
+        FROM (
+          SELECT e.entry_id FROM ${source} e ${joins}
+          WHERE ${where} AND ${afterCursor}
+          ORDER BY e.entry_date ${direction}, e.entry_id ${direction}
+          LIMIT ${first + 1}
+        ) k
+        JOIN ${source} e ON e.entry_id = k.entry_id
+      )`,
+      Prisma.sql`
+      firsts AS (
+        SELECT p.*, it.deed_id AS item_deed_id, row_number() OVER (PARTITION BY it.deed_id) AS deed_seq
+        FROM page p
+        LEFT JOIN LATERAL (
+          SELECT di.deed_id FROM deed_items di WHERE p.item_seq = 1 AND di.deed_item_id = p.deed_item_id LIMIT 1
+        ) it ON TRUE
+      )`,
+    ])}
+    SELECT ${total} AS total, ${entryColumns('f')}, pi.*, pd.*
+    FROM (SELECT 1) one
+    LEFT JOIN firsts f ON TRUE
     LEFT JOIN LATERAL (
-      SELECT m.* FROM matched m WHERE ${afterCursor}
-      ORDER BY m.entry_date ${direction}, m.entry_id ${direction}
-      LIMIT ${first + 1}
-    ) p ON TRUE
-    LEFT JOIN deed_items pi ON pi.deed_item_id = p.deed_item_id
-    LEFT JOIN deeds pd ON pd.deed_id = pi.deed_id
-    ORDER BY p.entry_date ${direction}, p.entry_id ${direction}`;
+      SELECT ${itemColumns('pi', ITEM)} FROM deed_items pi WHERE f.item_seq = 1 AND pi.deed_item_id = f.deed_item_id LIMIT 1
+    ) pi ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT ${deedColumns('pd', DEED)} FROM deeds pd WHERE f.deed_seq = 1 AND pd.deed_id = f.item_deed_id LIMIT 1
+    ) pd ON TRUE
+    ORDER BY f.entry_date ${direction}, f.entry_id ${direction}`;
 
-  const totalCount = Number(rows[0]?.total ?? 0);
+  const totalCount = args.countTotal ? Number(rows[0]?.total ?? 0) : Number.NaN;
   const page = rows.filter((r) => r.entry_id !== null);
   primeItemsAndDeeds(args, page, { ownerId, live: !includeDeleted });
   const entries = page.map(entryFromRow);

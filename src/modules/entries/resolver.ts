@@ -1,7 +1,9 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../../context';
 import { BigIntID } from '../../lib/id';
+import { selectsField } from '../../lib/selection';
 import { forgetGoalState } from '../progress/actor';
 import { EntryOrder } from './enums';
 import { DeleteEntryInput, EntryFilter, RecordEntriesInput, RecordEntryInput, RestoreEntryInput, UpdateEntryInput } from './inputs';
@@ -38,6 +40,7 @@ export class EntryResolver {
     orderBy: EntryOrder | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size (1–100).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EntryConnection> {
     const viewer = requireViewer(ctx);
     return ctx.services.entryReads.list({
@@ -48,6 +51,7 @@ export class EntryResolver {
       orderBy: orderBy ?? EntryOrder.ENTRY_DATE_DESC,
       first,
       after,
+      countTotal: selectsField(info, 'totalCount'),
     });
   }
 
