@@ -3,9 +3,9 @@ import type { SearchKind } from './enums';
 
 /**
  * The one statement behind `search`: matches, exact count and the page's snippets. It reads
- * search_documents (maintained by triggers, see the migration) and applies the lists'
- * visibility rules by joining the source rows: soft-deleted rows, items under a deleted
- * ancestor or deed, and their entries are left out; archived deeds (isActive false) stay.
+ * search_documents (maintained by triggers, see the migrations) and applies the lists'
+ * visibility rules: soft-deleted rows (`live`), items under a deleted ancestor or deed and
+ * their entries (visible_items) are left out; archived deeds (isActive false) stay.
  * Archived entries (moved by db:archive) have no document: like the default lists, search
  * covers live tables only.
  */
@@ -59,13 +59,21 @@ function visibleItems(statement: SearchStatement): Prisma.Sql {
   if (statement.grantedItemIds !== null) {
     return Prisma.sql`SELECT unnest(${statement.grantedItemIds.map(String)}::bigint[]) AS deed_item_id`;
   }
-  // The owner's items whose whole chain and deed are live (CONTRACT.md section 4).
+  // The owner's items whose whole chain and deed are live (CONTRACT.md section 4), walked
+  // within the owner's own items (owner_items) so each step joins a few rows, not the table.
   return Prisma.sql`
-    SELECT di.deed_item_id FROM deed_items di JOIN deeds d ON d.deed_id = di.deed_id
-    WHERE d.user_id = ${statement.ownerId} AND d.deleted_at IS NULL AND di.deleted_at IS NULL AND di.parent_deed_item_id IS NULL
+    SELECT o.deed_item_id FROM owner_items o WHERE o.parent_deed_item_id IS NULL
     UNION ALL
-    SELECT c.deed_item_id FROM deed_items c JOIN visible_items v ON c.parent_deed_item_id = v.deed_item_id
-    WHERE c.deleted_at IS NULL`;
+    SELECT c.deed_item_id FROM owner_items c JOIN visible_items v ON c.parent_deed_item_id = v.deed_item_id`;
+}
+
+/** The owner's live items in live deeds (only the owner's own search walks them; a deleted item's children are left out by the walk). */
+function ownerItems(statement: SearchStatement): Prisma.Sql {
+  if (statement.grantedItemIds !== null) return Prisma.sql`SELECT NULL::bigint AS deed_item_id, NULL::bigint AS parent_deed_item_id WHERE FALSE`;
+  return Prisma.sql`
+    SELECT di.deed_item_id, di.parent_deed_item_id
+    FROM deeds d JOIN deed_items di ON di.deed_id = d.deed_id
+    WHERE d.user_id = ${statement.ownerId} AND d.deleted_at IS NULL AND di.deleted_at IS NULL`;
 }
 
 export function searchStatement(statement: SearchStatement): Prisma.Sql {
@@ -78,25 +86,21 @@ export function searchStatement(statement: SearchStatement): Prisma.Sql {
   const after = statement.after
     ? Prisma.sql`WHERE (m.rank, m.kind, m.source_id) < (${statement.after.rank}::real, ${statement.after.kind}, ${statement.after.sourceId})`
     : Prisma.empty;
+  const owner = statement.ownerId;
+  // The queries are computed once (InitPlans), so each document is tested with a plain @@.
   return Prisma.sql`
-    WITH RECURSIVE visible_items AS (${visibleItems(statement)}),
-    q AS (SELECT ${PREFIX_QUERY(statement.text)} AS prefix, websearch_to_tsquery('kitaab_search', ${statement.text}) AS exact),
-    matched AS (
+    WITH RECURSIVE owner_items AS MATERIALIZED (${ownerItems(statement)}),
+    visible_items AS (${visibleItems(statement)}),
+    q AS MATERIALIZED (SELECT ${PREFIX_QUERY(statement.text)} AS prefix, websearch_to_tsquery('kitaab_search', ${statement.text}) AS exact),
+    matched AS MATERIALIZED (
       SELECT sd.kind, sd.source_id,
-             (ts_rank_cd(sd.search_vector, q.prefix) + ts_rank_cd(sd.search_vector, q.exact) + ${fuzzyRank})::real AS rank
-      FROM search_documents sd CROSS JOIN q
-      WHERE sd.user_id = ${statement.ownerId}
+             (ts_rank_cd(sd.search_vector, (SELECT prefix FROM q)) + ts_rank_cd(sd.search_vector, (SELECT exact FROM q)) + ${fuzzyRank})::real AS rank
+      FROM search_documents sd
+      WHERE sd.user_id = ${owner}
         AND sd.kind = ANY(${[...statement.kinds]}::text[])
-        AND (sd.search_vector @@ q.prefix OR ${fuzzy})
-        AND CASE sd.kind
-          WHEN 'ENTRY' THEN sd.deed_item_id IN (SELECT deed_item_id FROM visible_items)
-            AND EXISTS (SELECT 1 FROM entries e WHERE e.entry_id = sd.source_id AND e.deleted_at IS NULL)
-          WHEN 'DEED_ITEM' THEN sd.source_id IN (SELECT deed_item_id FROM visible_items)
-          WHEN 'DEED' THEN EXISTS (SELECT 1 FROM deeds d WHERE d.deed_id = sd.source_id AND d.deleted_at IS NULL)
-          WHEN 'REFLECTION' THEN EXISTS (SELECT 1 FROM reflection_messages r WHERE r.reflection_message_id = sd.source_id AND r.deleted_at IS NULL)
-          WHEN 'SUPPORT_MESSAGE' THEN EXISTS (SELECT 1 FROM messages s WHERE s.message_id = sd.source_id AND s.deleted_at IS NULL)
-          ELSE FALSE
-        END
+        AND (sd.search_vector @@ (SELECT prefix FROM q) OR ${fuzzy})
+        AND sd.live
+        AND (sd.deed_item_id IS NULL OR sd.deed_item_id IN (SELECT deed_item_id FROM visible_items))
     ),
     page AS (
       SELECT m.kind, m.source_id, m.rank FROM matched m ${after}
@@ -104,9 +108,8 @@ export function searchStatement(statement: SearchStatement): Prisma.Sql {
       LIMIT ${statement.first + 1}
     )
     SELECT counted.total, p.kind, p.source_id, p.rank, p.rank::text AS rank_text,
-           ts_headline('kitaab_search', coalesce(src.text, ''), q.prefix, ${HEADLINE_OPTIONS}) AS headline
+           ts_headline('kitaab_search', coalesce(src.text, ''), (SELECT prefix FROM q), ${HEADLINE_OPTIONS}) AS headline
     FROM (SELECT count(*)::int AS total FROM matched) counted
-    CROSS JOIN q
     LEFT JOIN page p ON TRUE
     LEFT JOIN LATERAL (
       SELECT CASE p.kind

@@ -85,6 +85,31 @@ describe('search on PostgreSQL', () => {
     expect(ids(typo.data!)).toEqual([`DEED_ITEM:${world.sharedItemId}`]);
   });
 
+  it('follows later writes: edits, soft deletes and restores, hard deletes', async () => {
+    const owner = await app.createUser();
+    const deed = await app.prisma.deed.create({ data: { userId: owner.id, name: 'Habits', category: 'HASANAAT', measureType: 'COUNT' } });
+    const item = await app.prisma.deedItem.create({ data: { deedId: deed.id, name: 'Walk', level: 1 } });
+    const entry = await app.prisma.entry.create({
+      data: { userId: owner.id, createdByUserId: owner.id, deedItemId: item.id, entryDate: new Date('2025-03-01'), count: '1', notes: 'morning walk' },
+    });
+    const found = async (query: string) => ids((await search(owner.token, { query })).data!);
+    expect(await found('morning')).toEqual([`ENTRY:${entry.id}`]);
+    await app.prisma.entry.update({ where: { id: entry.id }, data: { notes: 'evening walk' } });
+    expect(await found('morning')).toEqual([]);
+    expect(await found('evening')).toEqual([`ENTRY:${entry.id}`]);
+    await app.prisma.deedItem.update({ where: { id: item.id }, data: { deletedAt: new Date() } });
+    expect(await found('walk')).toEqual([]);
+    await app.prisma.deedItem.update({ where: { id: item.id }, data: { deletedAt: null } });
+    expect(new Set(await found('walk'))).toEqual(new Set([`ENTRY:${entry.id}`, `DEED_ITEM:${item.id}`]));
+    await app.prisma.entry.update({ where: { id: entry.id }, data: { deletedAt: new Date() } });
+    expect(await found('evening')).toEqual([]);
+    await app.prisma.deed.update({ where: { id: deed.id }, data: { deletedAt: new Date() } });
+    expect(await found('walk')).toEqual([]);
+    expect(await found('habits')).toEqual([]);
+    await app.prisma.entry.delete({ where: { id: entry.id } });
+    expect(await app.prisma.searchDocument.count({ where: { kind: 'ENTRY', sourceId: entry.id } })).toBe(0);
+  });
+
   it('pages in a stable order without repeats', async () => {
     const all = await search(world.owner.token, { query: 'patience', first: 100 });
     const seen: string[] = [];
@@ -150,13 +175,13 @@ describe('search on PostgreSQL', () => {
   });
 
   it('weighs search in the cost limit like any connection', async () => {
-    // 100 results × 100 changes × 100 changes of each change's entry: far past any cost limit.
+    // Each alias: 100 results × 100 changes × 100 changes of their entries (about 3 million
+    // objects); ten of them are far past the cost limit, within the depth and alias limits.
     const history = (inner: string) => `history(first: 100) { edges { node { ${inner} } } }`;
-    const heavy = await app.gql(
-      `query { search(query: "patience", first: 100) { edges { node { ... on EntrySearchResult { entry { ${history(`entry { ${history('id')} }`)} } } } } } }`,
-      undefined,
-      { token: world.owner.token },
-    );
+    const one = `search(query: "patience", first: 100) { edges { node { ... on EntrySearchResult { entry { ${history(`entry { ${history('id')} }`)} } } } } }`;
+    const heavy = await app.gql(`query { ${Array.from({ length: 10 }, (_, i) => `s${i}: ${one}`).join(' ')} }`, undefined, {
+      token: world.owner.token,
+    });
     expect(heavy.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COMPLEXITY' });
   });
 });
