@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { User as UserRecord } from '../generated/prisma/client';
 import { unauthenticated } from '../lib/errors';
-import type { UserService } from '../modules/users/service';
 import { InvalidAccessTokenError, verifyAccessToken } from './access-token';
 
 /** The signed-in user a request acts as. */
@@ -15,7 +14,11 @@ export interface Viewer {
 
 export interface ViewerDependencies {
   jwtKey: Uint8Array;
-  users: Pick<UserService, 'findLiveById'>;
+  /**
+   * The live user a token names (modules/users' UserService). Described here rather than
+   * imported: the users module imports `Viewer` from this file, so auth never imports it back.
+   */
+  users: { findLiveById(id: bigint): Promise<UserRecord | null> };
 }
 
 const INVALID_TOKEN_MESSAGE = 'Invalid or expired token';
