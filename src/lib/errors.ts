@@ -15,6 +15,8 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   BAD_REQUEST: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** An operation priced under the cost limit resolved more objects than the runtime backstop allows. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -77,11 +79,13 @@ export function rateLimited(retryAfterSeconds: number, message = 'Too many reque
   return codedError(ErrorCode.RATE_LIMITED, message, { retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) });
 }
 
-/** Query limits (section 8): depth, complexity, root fields, aliases. */
-export function queryLimitExceeded(
-  message: string,
-  reason: 'DEPTH' | 'COMPLEXITY' | 'ROOT_FIELDS' | 'ALIASES',
-): GraphQLError {
+/**
+ * Query limits (section 8): depth, complexity, root fields, aliases, and expensive root fields
+ * per operation (password checks, dashboards).
+ */
+export type QueryLimitReason = 'DEPTH' | 'COMPLEXITY' | 'ROOT_FIELDS' | 'ALIASES' | 'CREDENTIAL_FIELDS' | 'DASHBOARDS';
+
+export function queryLimitExceeded(message: string, reason: QueryLimitReason): GraphQLError {
   return codedError(ErrorCode.GRAPHQL_VALIDATION_FAILED, message, { reason });
 }
 

@@ -2,28 +2,41 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getNamedType,
   getNullableType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   isCompositeType,
   isListType,
   isObjectType,
   Kind,
-  type DefinitionNode,
-  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
   type GraphQLError,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+  type DocumentNode,
+  type FieldNode,
 } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { getArgumentValues, getDirectiveValues, getVariableValues } from 'graphql/execution/values';
 import { queryLimitExceeded } from '../../lib/errors';
+import { MAX_RESOLVED_OBJECTS, ResolvedObjects } from './resolved-objects';
 import { MAX_EXPANDED_SELECTIONS } from './selection-fan-out';
+import { AMORTISED_TREE_SIZES, DEFAULT_LIST_SIZE, ITEM_TREE_LISTS, LIST_SIZES } from './list-sizes';
 
-/** CONTRACT.md section 8. */
-export const MAX_QUERY_COST = 5000;
-/** What a plain list is assumed to hold. */
-export const LIST_SIZE_ESTIMATE = 10;
+/**
+ * CONTRACT.md section 8. Lists are priced at their real maximum (list-sizes.ts), so ordinary
+ * documents over a full account cost millions (every deed with every item and its ancestors:
+ * 200 × 600 × 13); shapes that multiply past that (an item list re-entered through its deed)
+ * are refused. What a priced document really resolves is bounded by MAX_RESOLVED_OBJECTS.
+ */
+export const MAX_QUERY_COST = 5_000_000;
 /** `first` is capped at 100 (larger values are refused as BAD_USER_INPUT by the field itself). */
 const MAX_PAGE_SIZE = 100;
+/** What a connection serves when `first` is omitted or null. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 function isIntrospection(type: GraphQLNamedType, fieldName: string): boolean {
   return fieldName.startsWith('__') || type.name.startsWith('__');
@@ -34,27 +47,74 @@ function isConnection(type: GraphQLNamedType): boolean {
   return isObjectType(type) && type.name.endsWith('Connection') && 'edges' in type.getFields();
 }
 
+/** What the resolver serves: an explicit null is the default page, as an omitted `first` is. */
 function pageSize(first: unknown): number {
-  return typeof first === 'number' ? Math.min(Math.max(first, 0), MAX_PAGE_SIZE) : 0;
+  if (typeof first !== 'number') return DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(first, 0), MAX_PAGE_SIZE);
+}
+
+function listSize(coordinate: string, args: Record<string, unknown>, parentList: string | undefined): number {
+  const amortised = AMORTISED_TREE_SIZES[coordinate];
+  if (amortised && parentList && ITEM_TREE_LISTS.has(parentList)) return amortised(args);
+  const size = LIST_SIZES[coordinate] ?? DEFAULT_LIST_SIZE;
+  return typeof size === 'function' ? size(args) : size;
+}
+
+/** The walk runs after validation, which refused documents expanding past this (selection-fan-out.ts). */
+class TooManySelections extends Error {}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  visited: number;
+}
+
+function included(walk: Walk, selection: SelectionNode): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, selection, walk.variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, selection, walk.variables)?.if !== false;
 }
 
 /**
  * The contract's weights: a scalar (or enum, or list of them) costs 0, an object 1 plus its
- * selection, a connection `first` × (its selection + 1), a plain list of objects
- * 10 × (its selection + 1). Inside a connection, `edges` is the page already multiplied by
- * `first`, so it costs as an object. Introspection is free, so the explorer always works.
+ * selection, a connection `first` × (its selection + 1), a plain list its maximum length
+ * (list-sizes.ts) × (its selection + 1). Inside a connection, `edges` is the page already
+ * multiplied by `first`, so it costs as an object. Introspection is free, so the explorer
+ * always works. `parentList` names the list an object came from (for the item tree's
+ * amortised sizes).
  */
-export const contractCostEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const fieldType = getNamedType(field.type);
-  if (isIntrospection(type, field.name) || !isCompositeType(fieldType)) return 0;
-  if (isConnection(fieldType)) return pageSize(args.first) * (childComplexity + 1);
-  if (isListType(getNullableType(field.type)) && !isConnection(type)) return LIST_SIZE_ESTIMATE * (childComplexity + 1);
-  return 1 + childComplexity;
-};
+function selectionCost(walk: Walk, set: SelectionSetNode, parentType: GraphQLCompositeType, parentList?: string): number {
+  let total = 0;
+  for (const selection of set.selections) {
+    walk.visited += 1;
+    if (walk.visited > MAX_EXPANDED_SELECTIONS) throw new TooManySelections();
+    if (!included(walk, selection)) continue;
+    if (selection.kind === Kind.FIELD) {
+      total += fieldCost(walk, selection, parentType, parentList);
+      continue;
+    }
+    const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? walk.fragments.get(selection.name.value) : selection;
+    if (!fragment) continue;
+    const condition = fragment.typeCondition ? walk.schema.getType(fragment.typeCondition.name.value) : parentType;
+    if (condition && isCompositeType(condition)) total += selectionCost(walk, fragment.selectionSet, condition, parentList);
+  }
+  return total;
+}
 
-function operationDocument(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
-  const fragments = document.definitions.filter((definition: DefinitionNode) => definition.kind === Kind.FRAGMENT_DEFINITION);
-  return { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
+function fieldCost(walk: Walk, node: FieldNode, parentType: GraphQLCompositeType, parentList: string | undefined): number {
+  const name = node.name.value;
+  if (!('getFields' in parentType) || isIntrospection(parentType, name)) return 0;
+  const field: GraphQLField<unknown, unknown> | undefined = parentType.getFields()[name];
+  if (!field) return 0;
+  const fieldType = getNamedType(field.type);
+  if (!isCompositeType(fieldType) || !node.selectionSet) return 0;
+  const args = getArgumentValues(field, node, walk.variables);
+  const coordinate = `${parentType.name}.${name}`;
+  if (isConnection(fieldType)) return pageSize(args.first) * (selectionCost(walk, node.selectionSet, fieldType) + 1);
+  if (isListType(getNullableType(field.type)) && !isConnection(parentType)) {
+    return listSize(coordinate, args, parentList) * (selectionCost(walk, node.selectionSet, fieldType, coordinate) + 1);
+  }
+  return 1 + selectionCost(walk, node.selectionSet, fieldType);
 }
 
 /**
@@ -70,17 +130,18 @@ export function operationCost(
 ): number | undefined {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) return undefined;
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) return undefined;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
   try {
-    return getComplexity({
-      schema,
-      query: operationDocument(document, operation),
-      variables,
-      estimators: [contractCostEstimator],
-      // Validation already refused documents that expand further (selection-fan-out.ts).
-      maxQueryNodes: MAX_EXPANDED_SELECTIONS + 1,
-    });
+    return selectionCost({ schema, fragments, variables: coerced.coerced, visited: 0 }, operation.selectionSet, rootType);
   } catch (error) {
-    if ((error as GraphQLError).message?.includes('maximum allowed number of nodes')) return Infinity;
+    if (error instanceof TooManySelections) return Infinity;
+    // An argument literal that does not coerce is the field's own BAD_USER_INPUT at execution.
+    if ((error as GraphQLError).extensions !== undefined) return undefined;
     throw error;
   }
 }
@@ -100,15 +161,28 @@ export function costLimitError(cost: number, maxCost: number): GraphQLError {
 /**
  * Cost depends on variables (`first: $n`) and Apollo keeps validated documents in a cache,
  * so the cost is checked once the operation is known, per request, not as a validation rule.
+ * The priced maximum is an upper bound the data rarely reaches; the objects a response really
+ * holds are counted as fields resolve, and past `maxObjects` the operation stops
+ * (resolved-objects.ts).
  */
-export function costLimitPlugin<TContext extends object>(maxCost: number = MAX_QUERY_COST): ApolloServerPlugin<TContext> {
+export function costLimitPlugin<TContext extends object>(
+  maxCost: number = MAX_QUERY_COST,
+  maxObjects: number = MAX_RESOLVED_OBJECTS,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
+      const counter = new ResolvedObjects(maxObjects);
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const cost = operationCost(schema, document, operation, request.variables ?? {});
           if (cost !== undefined && cost > maxCost) throw costLimitError(cost, maxCost);
+        },
+        async executionDidStart() {
+          return { willResolveField: ({ info }) => counter.willResolve(info) };
+        },
+        async willSendResponse({ response }) {
+          counter.replaceAnswer(response);
         },
       };
     },

@@ -1,6 +1,7 @@
 import type { ValidationRule } from 'graphql';
 import { aliasLimitRule } from './alias-limit';
 import { depthLimitRule } from './depth-limit';
+import { expensiveFieldsRule } from './expensive-fields';
 import { rootFieldLimitRule } from './root-field-limit';
 import { selectionFanOutRule } from './selection-fan-out';
 
@@ -8,6 +9,8 @@ export { costLimitPlugin, operationCost, MAX_QUERY_COST } from './cost-limit';
 export { MAX_QUERY_DEPTH } from './depth-limit';
 export { MAX_ALIASES } from './alias-limit';
 export { MAX_ROOT_FIELDS } from './root-field-limit';
+export { MAX_RESOLVED_OBJECTS } from './resolved-objects';
+export { CREDENTIAL_FIELDS, DASHBOARD_FIELDS } from './expensive-fields';
 
 /**
  * The query limits of CONTRACT.md section 8 that depend on the document alone (Apollo
@@ -18,4 +21,5 @@ export const queryLimitRules: readonly ValidationRule[] = [
   depthLimitRule(),
   rootFieldLimitRule(),
   aliasLimitRule(),
+  expensiveFieldsRule(),
 ];

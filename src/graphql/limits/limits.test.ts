@@ -145,49 +145,67 @@ describe('query limits over HTTP', () => {
     });
   });
 
-  describe('cost 5000', () => {
-    // 100 edges × (edge 1 + node 1 + inner page 47 × (totalCount 0 + 1) + 1) = 100 × 50
-    const atLimit = '{ page(first: 100) { edges { node { page(first: 47) { totalCount } } } } }';
+  describe('cost 5,000,000', () => {
+    // 100 × (edge 1 + node 1 + 100 × (edge 1 + node 1 + page 96 + 1) + 1) = 990,300, plus
+    // 97 × (edge 1 + node 1 + page 97 + 1) = 9,700: 1,000,000, five times.
+    const million = (i: number) =>
+      `a${i}: page(first: 100) { edges { node { page(first: 100) { edges { node { page(first: 96) { totalCount } } } } } } } ` +
+      `b${i}: page(first: 97) { edges { node { page(first: 97) { totalCount } } } }`;
+    const atLimit = `{ ${[0, 1, 2, 3, 4].map(million).join(' ')} }`;
 
     it('weighs fields as the contract says', () => {
       expect(costOf('{ node { name tags } }')).toBe(1);
       expect(costOf('{ nodes { name } }')).toBe(10);
       expect(costOf('{ nodes { child { name } } }')).toBe(20);
       expect(costOf('{ page { totalCount } }')).toBe(20); // default first
+      expect(costOf('{ page(first: null) { totalCount } }')).toBe(20); // null serves the default page too
       expect(costOf('{ page(first: 5) { edges { cursor node { name } } } }')).toBe(15);
       expect(costOf('{ nodes { children { children { name } } } }')).toBe(1110);
-      expect(costOf(atLimit)).toBe(5000);
+      expect(costOf(atLimit)).toBe(5_000_000);
       expect(costOf('query ($n: Int) { page(first: $n) { totalCount } }', { n: 7 })).toBe(7);
+      expect(costOf('query ($n: Int) { page(first: $n) { totalCount } }', { n: null })).toBe(20);
       // Out-of-range page sizes are the field's BAD_USER_INPUT, not a cost problem.
       expect(costOf('{ page(first: 100000) { totalCount } }')).toBe(100);
       expect(costOf('query ($n: Int) { page(first: $n) { totalCount } }', { n: 'x' })).toBeUndefined();
     });
 
-    it('runs a query costing exactly 5000', async () => {
+    it('runs a query costing exactly 5,000,000', async () => {
       const { status, body } = await post(url, atLimit);
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
     });
 
-    it('refuses cost 5001 with reason COMPLEXITY and HTTP 400', async () => {
+    it('refuses cost 5,000,001 with reason COMPLEXITY and HTTP 400', async () => {
       const { status, body } = await post(url, atLimit.replace(/ }$/, ' node { name } }'));
       expect(status).toBe(400);
       expect(body.data).toBeUndefined();
       expect(body.errors).toEqual([
-        { message: 'Query cost 5001 exceeds the limit of 5000', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COMPLEXITY' } },
+        {
+          message: 'Query cost 5000001 exceeds the limit of 5000000',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COMPLEXITY' },
+        },
       ]);
     });
 
     it('takes `first` from variables', async () => {
-      const query = 'query ($n: Int) { page(first: 100) { edges { node { page(first: $n) { totalCount } } } } }';
-      expect((await post(url, query, { n: 47 })).body.errors).toBeUndefined();
-      const over = await post(url, query, { n: 48 });
+      const query = atLimit.replace('page(first: 96)', 'page(first: $n)').replace(/^\{/, 'query ($n: Int) {');
+      expect((await post(url, query, { n: 96 })).body.errors).toBeUndefined();
+      const over = await post(url, query, { n: 97 });
       expect(over.status).toBe(400);
       expect(over.body.errors).toEqual([limitError('COMPLEXITY')]);
     });
 
+    it('prices an explicit null `first` as the default page, not as nothing', async () => {
+      const nested = `${'page(first: null) { edges { node { '.repeat(4)}name${' } } }'.repeat(4)}`;
+      const query = `{ ${Array.from({ length: 10 }, (_, i) => `c${i}: ${nested}`).join(' ')} }`;
+      expect(costOf(query)).toBe(10 * 505_260); // 4 levels of 20-edge pages, ten times
+      const { status, body } = await post(url, query);
+      expect(status).toBe(400);
+      expect(body.errors).toEqual([limitError('COMPLEXITY')]);
+    });
+
     it('refuses nested plain lists that multiply past the limit', async () => {
-      const { body } = await post(url, '{ nodes { children { children { children { name } } } } }'); // 11110
+      const { body } = await post(url, '{ nodes { children { children { children { children { children { children { name } } } } } } } }'); // 11,111,110
       expect(body.errors).toEqual([limitError('COMPLEXITY')]);
     });
 

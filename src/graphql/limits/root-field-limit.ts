@@ -7,17 +7,17 @@ export const MAX_ROOT_FIELDS = 20;
 /**
  * Response keys (alias or name) at the root of a selection set, looking through fragments.
  * Identical keys are merged by graphql and resolve once, so they count once; introspection
- * meta fields (`__typename`, `__schema`, `__type`) are free.
+ * meta fields (`__typename`, `__schema`, `__type`) are free. Response key → field name.
  */
-function rootResponseKeys(
+export function rootResponseKeys(
   selectionSet: SelectionSetNode,
   context: ValidationContext,
-  keys: Set<string>,
-  visitedFragments: Set<string>,
-): Set<string> {
+  keys: Map<string, string> = new Map(),
+  visitedFragments: Set<string> = new Set(),
+): Map<string, string> {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (!selection.name.value.startsWith('__')) keys.add(selection.alias?.value ?? selection.name.value);
+      if (!selection.name.value.startsWith('__')) keys.set(selection.alias?.value ?? selection.name.value, selection.name.value);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       rootResponseKeys(selection.selectionSet, context, keys, visitedFragments);
     } else if (!visitedFragments.has(selection.name.value)) {
@@ -32,7 +32,7 @@ function rootResponseKeys(
 export function rootFieldLimitRule(maxRootFields: number = MAX_ROOT_FIELDS): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
-      const count = rootResponseKeys(operation.selectionSet, context, new Set(), new Set()).size;
+      const count = rootResponseKeys(operation.selectionSet, context).size;
       if (count > maxRootFields) {
         context.reportError(
           queryLimitExceeded(`Operation selects ${count} root fields; the limit is ${maxRootFields}`, 'ROOT_FIELDS'),

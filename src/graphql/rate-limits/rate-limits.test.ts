@@ -98,35 +98,6 @@ describe('rate limits (CONTRACT.md section 9) in Redis', () => {
     expectRateLimited(sixth, 'LOGIN_FAILURES', 900, firstHitAt);
   });
 
-  it('takes a slot for each aliased login of one request', async () => {
-    const user = await withPassword(app);
-    const from = '127.0.1.4';
-    const firstHitAt = Date.now();
-    const twice = `mutation ($email: String!) {
-      a: login(input: { email: $email, password: "wrong password!" }) { token }
-      b: login(input: { email: $email, password: "wrong password!" }) { token }
-    }`;
-    for (let attempt = 1; attempt <= 4; attempt += 1) {
-      const failed = await postGraphQLFrom(app.url, from, { query: LOGIN, variables: { email: user.email, password: 'wrong password!' } });
-      expect(errorCode(failed)).toBe('UNAUTHENTICATED');
-    }
-    // One slot is left, and the request needs two: refused whole, nothing runs.
-    expectRateLimited(
-      await postGraphQLFrom(app.url, from, { query: twice, variables: { email: user.email } }),
-      'LOGIN_FAILURES',
-      900,
-      firstHitAt,
-    );
-    const fifth = await postGraphQLFrom(app.url, from, { query: LOGIN, variables: { email: user.email, password: 'wrong password!' } });
-    expect(errorCode(fifth)).toBe('UNAUTHENTICATED');
-    expectRateLimited(
-      await postGraphQLFrom(app.url, from, { query: LOGIN, variables: { email: user.email, password: PASSWORD } }),
-      'LOGIN_FAILURES',
-      900,
-      firstHitAt,
-    );
-  });
-
   it('allows five registrations per address and hour', async () => {
     const from = '127.0.1.5';
     const firstHitAt = Date.now();

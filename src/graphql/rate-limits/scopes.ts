@@ -21,6 +21,11 @@ export const SCOPES = {
   operationsPerIp: scope('OPERATIONS_PER_IP', 60, MINUTE),
   mutationsPerUser: scope('MUTATIONS_PER_USER', 120, MINUTE),
   loginFailures: scope('LOGIN_FAILURES', 5, 15 * MINUTE),
+  /** Across addresses: a botnet guessing one account's password. */
+  loginFailuresPerAccount: scope('LOGIN_FAILURES_PER_ACCOUNT', 20, 15 * MINUTE),
+  /** Wrong current passwords in changePassword/deleteAccount: a stolen token guessing the password. */
+  passwordCheckFailures: scope('PASSWORD_CHECK_FAILURES', 5, 15 * MINUTE),
+  resetPasswordPerIp: scope('RESET_PASSWORD_PER_IP', 10, HOUR),
   registrationsPerIp: scope('REGISTER_PER_IP', 5, HOUR),
   passwordResetsPerEmail: scope('PASSWORD_RESET_PER_EMAIL', 3, HOUR),
   passwordResetsPerIp: scope('PASSWORD_RESET_PER_IP', 20, HOUR),
@@ -28,6 +33,7 @@ export const SCOPES = {
   emailVerificationsPerIp: scope('EMAIL_VERIFICATION_PER_IP', 20, HOUR),
   connectionRequestsPerUser: scope('CONNECTION_REQUESTS_PER_USER', 20, DAY),
   supportMessagesPerUser: scope('SUPPORT_MESSAGES_PER_USER', 10, HOUR),
+  supportRepliesPerUser: scope('SUPPORT_REPLIES_PER_USER', 300, HOUR),
   dataExportsPerUser: scope('DATA_EXPORTS_PER_USER', 3, DAY),
 } as const;
 
@@ -48,17 +54,28 @@ export interface FieldRateLimit {
   readonly onlyFailingWith?: ErrorCode;
 }
 
+/** Failed password checks of an email: from one address, and from anywhere. */
+const LOGIN_LIMITS: readonly FieldRateLimit[] = [
+  { scope: SCOPES.loginFailures, subject: 'emailAndIp', onlyFailingWith: ErrorCode.UNAUTHENTICATED },
+  { scope: SCOPES.loginFailuresPerAccount, subject: 'email', onlyFailingWith: ErrorCode.UNAUTHENTICATED },
+];
+
 /**
  * Per root mutation field, besides the per-operation scopes every request counts in. The
  * two `request…` mutations each have their own windows.
  */
 export const MUTATION_FIELD_LIMITS: Readonly<Record<string, readonly FieldRateLimit[]>> = {
-  login: [{ scope: SCOPES.loginFailures, subject: 'emailAndIp', onlyFailingWith: ErrorCode.UNAUTHENTICATED }],
+  login: LOGIN_LIMITS,
+  restoreAccount: LOGIN_LIMITS,
+  changePassword: [{ scope: SCOPES.passwordCheckFailures, subject: 'user', onlyFailingWith: ErrorCode.BAD_USER_INPUT }],
+  deleteAccount: [{ scope: SCOPES.passwordCheckFailures, subject: 'user', onlyFailingWith: ErrorCode.BAD_USER_INPUT }],
+  resetPassword: [{ scope: SCOPES.resetPasswordPerIp, subject: 'ip' }],
   register: [{ scope: SCOPES.registrationsPerIp, subject: 'ip' }],
   requestPasswordReset: [
     { scope: SCOPES.passwordResetsPerEmail, subject: 'email' },
     { scope: SCOPES.passwordResetsPerIp, subject: 'ip' },
   ],
+  replyToSupportMessage: [{ scope: SCOPES.supportRepliesPerUser, subject: 'user' }],
   requestEmailVerification: [
     { scope: SCOPES.emailVerificationsPerEmail, subject: 'email' },
     { scope: SCOPES.emailVerificationsPerIp, subject: 'ip' },

@@ -5,7 +5,7 @@ import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
 import { type DeedsActor, forgetDeedState } from './actor';
 import { auditedDeed, changedFields } from './audit-values';
 import type { CreateDeedInput, DeedFilter, UpdateDeedInput } from './deed-inputs';
-import { limitExceeded, MAX_LIVE_DEEDS_PER_USER } from './limits';
+import { limitExceeded, MAX_DELETED_ROWS_LISTED, MAX_LIVE_DEEDS_PER_USER } from './limits';
 import { insertScaleVersion, scaleValueSpecs } from './scale-versions';
 import { optionalText, trimmedText } from './text';
 import { placeAt } from './tree';
@@ -28,15 +28,25 @@ export class DeedService {
     const ownerId = filter?.ownerId ?? actor.viewerId;
     const own = ownerId === actor.viewerId;
     if (!own && !(await actor.authority.canReadSomethingOf(ownerId))) return [];
-    const rows = await this.prisma.deed.findMany({
-      where: {
-        userId: ownerId,
-        ...(filter?.category ? { category: filter.category } : {}),
-        ...(typeof filter?.isActive === 'boolean' ? { isActive: filter.isActive } : {}),
-        ...(own && filter?.includeDeleted ? {} : { deletedAt: null }),
-      },
-      orderBy: [{ displayOrder: 'asc' }, { id: 'asc' }],
-    });
+    const where = {
+      userId: ownerId,
+      ...(filter?.category ? { category: filter.category } : {}),
+      ...(typeof filter?.isActive === 'boolean' ? { isActive: filter.isActive } : {}),
+    };
+    const orderBy = [{ displayOrder: 'asc' as const }, { id: 'asc' as const }];
+    const live = this.prisma.deed.findMany({ where: { ...where, deletedAt: null }, orderBy });
+    // Live deeds are capped; deleted ones are not, so only the most recently deleted are listed.
+    const deleted =
+      own && filter?.includeDeleted
+        ? this.prisma.deed.findMany({
+            where: { ...where, deletedAt: { not: null } },
+            orderBy: [{ deletedAt: 'desc' }, { id: 'desc' }],
+            take: MAX_DELETED_ROWS_LISTED,
+          })
+        : [];
+    const rows = [...(await live), ...(await deleted)].sort(
+      (a, b) => a.displayOrder - b.displayOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
     for (const row of rows) actor.loaders.deeds.prime(row.id, row);
     if (own) return rows;
     actor.authority.primeDeeds(rows);

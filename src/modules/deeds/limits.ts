@@ -7,6 +7,11 @@ export const MAX_SCALE_VERSIONS_PER_DEED = 100;
 export const MAX_LEVEL = 10;
 export const MAX_DESCENDANTS_DEPTH = 10;
 export const DEFAULT_DESCENDANTS_DEPTH = 3;
+/**
+ * Soft-deleted rows are kept without limit, so lists that offer `includeDeleted` show only the
+ * most recently deleted ones beside the live ones (per deed list, per item tree, per parent).
+ */
+export const MAX_DELETED_ROWS_LISTED = 100;
 
 /**
  * A count limit is reached. The contract lists these limits beside the other input bounds

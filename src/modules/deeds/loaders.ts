@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { bigintArray } from '../../lib/sql';
+import { MAX_DELETED_ROWS_LISTED } from './limits';
 import { itemColumns } from './raw-rows';
 import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from './types';
 
@@ -14,13 +15,13 @@ export interface DeedLoaders {
   deedItems: DataLoader<bigint, DeedItemRecord | null>;
   scales: DataLoader<bigint, ScaleRecord | null>;
   scaleValues: DataLoader<bigint, ScaleValueRecord | null>;
-  /** Every item of a deed, deleted ones included (also fills `childItems` of each). */
+  /** Every item of a deed, the latest deleted ones included (also fills `childItems` of each). */
   itemsByDeed: DataLoader<bigint, DeedItemRecord[]>;
-  /** Direct children of an item, deleted ones included, by displayOrder. */
+  /** Direct children of an item, the latest deleted ones included, by displayOrder. */
   childItems: DataLoader<bigint, DeedItemRecord[]>;
   /** Ancestors of an item from the root down to its parent. */
   itemAncestors: DataLoader<bigint, DeedItemRecord[]>;
-  /** Every item below an item (unordered; deleted ones included). */
+  /** Every item below an item (unordered) down to the first deleted item of each branch. */
   itemDescendants: DataLoader<bigint, DeedItemRecord[]>;
   /** Scale versions of a deed, newest first. */
   scalesByDeed: DataLoader<bigint, ScaleRecord[]>;
@@ -55,6 +56,16 @@ function rowsByKey<Row>(
   });
 }
 
+/**
+ * Live rows are capped (500 per deed), deleted ones are not: a list holding deleted rows keeps
+ * only the most recently deleted MAX_DELETED_ROWS_LISTED per key. Rows below an unlisted
+ * deleted item are unreachable in the tree, as they would be hidden anyway.
+ */
+function deletedRank(partition: string): Prisma.Sql {
+  return Prisma.sql`CASE WHEN deleted_at IS NULL THEN 0
+    ELSE row_number() OVER (PARTITION BY ${Prisma.raw(partition)}, deleted_at IS NULL ORDER BY deleted_at DESC, deed_item_id DESC) END`;
+}
+
 /** Levels never exceed 10, so no walk is longer; the bound also stops a corrupt cycle. */
 const MAX_WALK = 10;
 
@@ -67,10 +78,13 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
   const primeScale = (row: ScaleRecord) => void scales.prime(row.id, row);
 
   const childItems = rowsByKey(async (parentIds) => {
-    const rows = await prisma.deedItem.findMany({
-      where: { parentId: { in: parentIds } },
-      orderBy: [{ displayOrder: 'asc' }, { id: 'asc' }],
-    });
+    const rows = await prisma.$queryRaw<DeedItemRecord[]>`
+      SELECT ${itemColumns('x')} FROM (
+        SELECT c.*, ${deletedRank('c.parent_deed_item_id')} AS deleted_rank
+        FROM deed_items c WHERE c.parent_deed_item_id = ANY(${bigintArray(parentIds)})
+      ) x
+      WHERE x.deleted_rank <= ${MAX_DELETED_ROWS_LISTED}
+      ORDER BY x.display_order, x.deed_item_id`;
     return rows.map((row) => ({ key: row.parentId as bigint, row }));
   }, primeItem);
   // A deed's full item list holds every item's children (a child is always in its parent's
@@ -88,10 +102,13 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
     scaleValues: rowsById((ids) => prisma.scaleValue.findMany({ where: { id: { in: ids } } })),
 
     itemsByDeed: rowsByKey(async (deedIds) => {
-      const rows = await prisma.deedItem.findMany({
-        where: { deedId: { in: deedIds } },
-        orderBy: [{ displayOrder: 'asc' }, { id: 'asc' }],
-      });
+      const rows = await prisma.$queryRaw<DeedItemRecord[]>`
+        SELECT ${itemColumns('x')} FROM (
+          SELECT d.*, ${deletedRank('d.deed_id')} AS deleted_rank
+          FROM deed_items d WHERE d.deed_id = ANY(${bigintArray(deedIds)})
+        ) x
+        WHERE x.deleted_rank <= ${MAX_DELETED_ROWS_LISTED}
+        ORDER BY x.display_order, x.deed_item_id`;
       primeChildLists(rows);
       return rows.map((row) => ({ key: row.deedId, row }));
     }, primeItem),
@@ -122,7 +139,8 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
           UNION ALL
           SELECT down.root_id, c.deed_item_id, down.depth + 1
           FROM down JOIN deed_items c ON c.parent_deed_item_id = down.item_id
-          WHERE down.depth < ${MAX_WALK}
+          JOIN deed_items p ON p.deed_item_id = down.item_id
+          WHERE down.depth < ${MAX_WALK} AND p.deleted_at IS NULL
         )
         SELECT down.root_id AS "rootId", ${itemColumns('x')}
         FROM down JOIN deed_items x ON x.deed_item_id = down.item_id`;

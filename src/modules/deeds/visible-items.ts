@@ -26,6 +26,26 @@ async function accessOf(ctx: ReadContext, rows: readonly DeedItemRecord[]): Prom
  */
 export async function itemsOfDeed(ctx: ReadContext, deed: DeedRecord, includeDeleted: boolean): Promise<DeedItemRecord[]> {
   const items = await ctx.loaders.itemsByDeed.load(deed.id);
+  // A query that reaches the same deed many times (`items { deed { items } }`) filters once.
+  let answers = visibleItemsByLoadedList.get(items);
+  if (!answers) visibleItemsByLoadedList.set(items, (answers = new Map()));
+  let visible = answers.get(includeDeleted);
+  if (!visible) answers.set(includeDeleted, (visible = visibleItems(ctx, deed, items, includeDeleted)));
+  return visible;
+}
+
+/**
+ * Keyed by the loader's list, which lives as long as the request's answers about it: a write
+ * clears the loaders (forgetDeedState), and the next load is a new list.
+ */
+const visibleItemsByLoadedList = new WeakMap<readonly DeedItemRecord[], Map<boolean, Promise<DeedItemRecord[]>>>();
+
+async function visibleItems(
+  ctx: ReadContext,
+  deed: DeedRecord,
+  items: readonly DeedItemRecord[],
+  includeDeleted: boolean,
+): Promise<DeedItemRecord[]> {
   ctx.authority.primeItemTree(deed, items);
   const visits = preorder(items);
   const access = await accessOf(ctx, visits.map((v) => v.item));

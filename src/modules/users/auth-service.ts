@@ -199,14 +199,15 @@ export class AuthService {
   /** Sets the password from a reset token; every token issued before now stops working. */
   async resetPassword(input: { token: string; newPassword: string }, origin: RequestOrigin): Promise<Session> {
     const tokenHash = oneTimeTokenHash(input.token);
-    const passwordHash = await hashPassword(input.newPassword);
     const now = new Date();
+    const usable = { tokenHash, usedAt: null, expiresAt: { gt: now }, user: { deletedAt: null } };
+    // The token first: a wrong guess costs one lookup, never a password hash.
+    if (!(await this.deps.prisma.passwordResetToken.findFirst({ where: usable, select: { userId: true } }))) throw invalidToken();
+    const passwordHash = await hashPassword(input.newPassword);
 
     const user = await this.deps.prisma.$transaction(async (tx) => {
-      const claimed = await tx.passwordResetToken.updateMany({
-        where: { tokenHash, usedAt: null, expiresAt: { gt: now }, user: { deletedAt: null } },
-        data: { usedAt: now },
-      });
+      // Still the claim: of two concurrent uses, one wins.
+      const claimed = await tx.passwordResetToken.updateMany({ where: usable, data: { usedAt: now } });
       if (claimed.count !== 1) throw invalidToken();
       const { userId } = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash } });
       return this.setPassword(tx, userId, passwordHash, now, origin, 'PASSWORD_RESET');
