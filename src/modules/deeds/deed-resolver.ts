@@ -3,7 +3,7 @@ import type { Context } from '../../context';
 import { BigIntID } from '../../lib/id';
 import { UserProfile } from '../users/types';
 import { deedsActor } from './actor';
-import { present } from './present';
+import { present } from '../../lib/present';
 import {
   CreateDeedInput,
   CreateDeedPayload,

@@ -17,7 +17,7 @@ import {
   UpdateDeedItemPayload,
 } from './item-inputs';
 import { DEFAULT_DESCENDANTS_DEPTH, MAX_DESCENDANTS_DEPTH } from './limits';
-import { present } from './present';
+import { present } from '../../lib/present';
 import { Deed, DeedItem, type DeedItemRecord, type DeedRecord } from './types';
 import { accessTo, ancestorsOf, childrenOf, descendantsOf, hasLiveChild, parentOf } from './visible-items';
 

@@ -1,5 +1,3 @@
-import { badUserInput } from '../../lib/errors';
-
 /** Count limits of CONTRACT.md section 8 for this domain. */
 export const MAX_LIVE_DEEDS_PER_USER = 200;
 export const MAX_LIVE_ITEMS_PER_DEED = 500;
@@ -12,12 +10,3 @@ export const DEFAULT_DESCENDANTS_DEPTH = 3;
  * most recently deleted ones beside the live ones (per deed list, per item tree, per parent).
  */
 export const MAX_DELETED_ROWS_LISTED = 100;
-
-/**
- * A count limit is reached. The contract lists these limits beside the other input bounds
- * (section 8), so they answer BAD_USER_INPUT like them; `reason` lets clients tell this
- * apart from a malformed argument.
- */
-export function limitExceeded(message: string): Error {
-  return badUserInput(message, { reason: 'LIMIT_EXCEEDED' });
-}

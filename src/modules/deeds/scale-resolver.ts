@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import type { Context } from '../../context';
 import { BigIntID } from '../../lib/id';
 import { deedsActor } from './actor';
-import { present } from './present';
+import { present } from '../../lib/present';
 import { CreateScaleInput, CreateScalePayload, SetActiveScaleInput, SetActiveScalePayload } from './scale-inputs';
 import { Deed, Scale, ScaleValue, type DeedRecord, type ScaleRecord, type ScaleValueRecord } from './types';
 

@@ -1,9 +1,10 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { invalidField } from '../../lib/errors';
 import { type RequestOrigin, writeAudit } from '../audit/audit-log';
-import { limitExceeded, MAX_SCALE_VERSIONS_PER_DEED } from './limits';
+import { limitExceeded } from '../../lib/limits';
+import { MAX_SCALE_VERSIONS_PER_DEED } from './limits';
 import type { ScaleValueInput } from './scale-inputs';
-import { optionalText, trimmedText } from './text';
+import { optionalText, trimmedText } from '../../lib/text';
 import type { ScaleRecord } from './types';
 
 type Tx = Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { present } from '../deeds/present';
+import { present } from '../../lib/present';
 import type { DeedItemRecord, ScaleValueRecord } from '../deeds/types';
 import { itemProgressOf } from './field-values';
 import {

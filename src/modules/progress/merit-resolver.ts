@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import type { Context } from '../../context';
 import { BigIntID } from '../../lib/id';
 import type { LocalDate } from '../../lib/scalars';
-import { present } from '../deeds/present';
+import { present } from '../../lib/present';
 import type { DeedRecord } from '../deeds/types';
 import { progressActor } from './actor';
 import { GoalStatus } from './enums';
