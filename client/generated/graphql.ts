@@ -521,14 +521,6 @@ export type ResetPasswordInput = {
   newPassword: string;
   /** Token from the reset email (single use, 1 hour). */
   token: string;
-/** Input for restoreAccount. */
-export type RestoreAccountInput = {
-  /** Email address of the account scheduled for deletion. */
-  email: string;
-  /** Its password. */
-  password: string;
-};
-
 };
 
 /** Input for respondToConnectionRequest. */
@@ -537,6 +529,14 @@ export type RespondToConnectionRequestInput = {
   decision: ConnectionRequestDecision;
   /** Pending incoming relation id. */
   relationId: string;
+};
+
+/** Input for restoreAccount. */
+export type RestoreAccountInput = {
+  /** Email address of the account scheduled for deletion. */
+  email: string;
+  /** Its password. */
+  password: string;
 };
 
 /** Input for restoreDeed. */
@@ -2016,7 +2016,6 @@ fragment UserFields on User {
     theme
     weekStartsOn
     defaultDashboardDays
-    purgeAfter
   }
   unreadSupportMessageCount
   createdAt
@@ -2152,6 +2151,7 @@ export const DeleteAccountDocument = new TypedDocumentString(`
   deleteAccount(input: $input) {
     deletedUserId
     deletedAt
+    purgeAfter
   }
 }
     `, {"hash":"fbd0152f1715dc18f04d7ceee9e89d749414318ed92a99eb7620bc283c3be1c3"}) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
