@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { checkImportRules, describeViolation, type Allowance, type ImportRules } from './import-graph';
+
+/**
+ * The import rules of ARCHITECTURE.md, checked on the source as it is: no import cycles in src,
+ * the domain modules never import the entry wiring, and src never imports test/ (test files
+ * beside the code they test may: they are test code).
+ */
+
+const ENTRY_WIRING = ['src/context.ts', 'src/services.ts', 'src/loaders.ts', 'src/schema.ts', 'src/server.ts', 'src/main.ts'];
+
+/**
+ * TEMPORARY: violations that exist today and whose removal is under way (issue 13). Each one
+ * that no longer matches anything fails the test below, so it is deleted with the fix.
+ */
+const TEMPORARY_ALLOWANCES: Allowance[] = [
+  {
+    name: 'TEMPORARY_CONTEXT_LOOP',
+    why: 'resolvers import the Context type from src/context.ts, the entry wiring (issue 13 item 1: a types-only home for the context)',
+    allows: (violation) =>
+      violation.rule === 'no-cycles'
+        ? violation.cycle.includes('src/context.ts')
+        : violation.rule === 'modules-never-import-entry-wiring' && violation.to === 'src/context.ts',
+  },
+  {
+    name: 'TEMPORARY_DB_CLIENT_READ_ROUTING_LOOP',
+    why: 'db/client.ts and db/read-routing.ts import each other (issue 13 item 7)',
+    allows: (violation) =>
+      violation.rule === 'no-cycles' && violation.cycle.join() === 'src/db/client.ts,src/db/read-routing.ts',
+  },
+  {
+    name: 'TEMPORARY_SEARCH_SERVICE_LOADERS',
+    why: 'modules/search/service.ts takes the Loaders type from src/loaders.ts instead of the deeds and entries modules',
+    allows: (violation) =>
+      violation.rule === 'modules-never-import-entry-wiring' &&
+      violation.from === 'src/modules/search/service.ts' &&
+      violation.to === 'src/loaders.ts',
+  },
+];
+
+export const importRules: ImportRules = {
+  roots: ['src'],
+  skip: (file) => file.startsWith('src/generated/'),
+  entryWiring: ENTRY_WIRING,
+  modulesDir: 'src/modules',
+  isTest: (file) => file.endsWith('.test.ts'),
+  allowances: TEMPORARY_ALLOWANCES,
+};
+
+describe('import rules', () => {
+  const verdict = checkImportRules(path.resolve(__dirname, '../..'), importRules);
+
+  it('has no cycle, no module importing the entry wiring and no src file importing test/', () => {
+    expect(verdict.violations.map(describeViolation)).toEqual([]);
+  });
+
+  it('keeps no temporary allowance that nothing needs any more (delete it with its fix)', () => {
+    expect(verdict.staleAllowances).toEqual([]);
+  });
+});
