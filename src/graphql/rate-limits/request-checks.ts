@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { normaliseEmail } from '../../modules/users/auth-service';
 import type { RateLimitCheck } from './limiter';
-import { MUTATION_FIELD_LIMITS, SCOPES, type FieldRateLimit, type RateLimitSubject } from './scopes';
+import { MUTATION_FIELD_LIMITS, ROOT_FIELD_WEIGHTS, SCOPES, type FieldRateLimit, type RateLimitSubject } from './scopes';
 
 /** What a request is counted by. */
 export interface Requester {
@@ -26,7 +26,7 @@ export interface PlannedCheck extends RateLimitCheck {
 
 /**
  * The windows one operation counts in: any operation (per user, or per address when
- * anonymous), mutations per user, and the per-field scopes of each root mutation field
+ * anonymous; heavy root fields count several times, ROOT_FIELD_WEIGHTS), mutations per user, and the per-field scopes of each root mutation field
  * (an aliased field counts once per occurrence).
  */
 export function planChecks(input: {
@@ -39,9 +39,13 @@ export function planChecks(input: {
   const { requester } = input;
   const user = requester.userId === null ? null : requester.userId.toString();
   const ip = addressSubject(requester.ip);
-  const checks: PlannedCheck[] = [
-    user === null ? { scope: SCOPES.operationsPerIp, subject: ip } : { scope: SCOPES.operationsPerUser, subject: user },
-  ];
+  const operationCheck: PlannedCheck =
+    user === null ? { scope: SCOPES.operationsPerIp, subject: ip } : { scope: SCOPES.operationsPerUser, subject: user };
+  const checks: PlannedCheck[] = [operationCheck];
+  for (const field of rootFields(input.operation.selectionSet, input.document)) {
+    const weight = ROOT_FIELD_WEIGHTS[field.name.value] ?? 1;
+    for (let extra = 1; extra < weight; extra += 1) checks.push(operationCheck);
+  }
   if (input.operation.operation !== 'mutation') return checks;
   if (user !== null) checks.push({ scope: SCOPES.mutationsPerUser, subject: user });
 

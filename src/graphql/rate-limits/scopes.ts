@@ -84,3 +84,11 @@ export const MUTATION_FIELD_LIMITS: Readonly<Record<string, readonly FieldRateLi
   sendSupportMessage: [{ scope: SCOPES.supportMessagesPerUser, subject: 'user' }],
   exportMyData: [{ scope: SCOPES.dataExportsPerUser, subject: 'user' }],
 };
+
+/**
+ * Root fields that count as this many operations in the per-user / per-address window: an
+ * uncached dashboard over up to a year costs far more than an ordinary read.
+ */
+export const ROOT_FIELD_WEIGHTS: Readonly<Record<string, number>> = {
+  dashboard: 10,
+};

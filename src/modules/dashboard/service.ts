@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type DataLoader from 'dataloader';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { invalidField, notFound } from '../../lib/errors';
+import { invalidField, notFound, rateLimited } from '../../lib/errors';
 import { addDays, todayIn } from '../../lib/local-dates';
 import type { PermissionAuthority } from '../access/authority';
 import { DeedCategory } from '../deeds/enums';
@@ -12,6 +12,11 @@ import type { CategoryStatsRecord, DailyStatRecord, DashboardRecord } from './ty
 
 export const MIN_DASHBOARD_DAYS = 1;
 export const MAX_DASHBOARD_DAYS = 365;
+/**
+ * Uncached dashboards one user may have computing at once in this process (a year's window
+ * takes about half a second of a pooled connection); more are refused, not queued.
+ */
+export const MAX_CONCURRENT_DASHBOARD_COMPUTATIONS = 2;
 
 /** HASANAAT then SAIYYIAAT, always both (the SDL's order). */
 const CATEGORY_ORDER: readonly DeedCategory[] = [DeedCategory.HASANAAT, DeedCategory.SAIYYIAAT];
@@ -29,6 +34,9 @@ export interface DashboardReader {
  * viewer scope, days, window) was computed within 5 minutes and nothing invalidated it.
  */
 export class DashboardService {
+  /** Uncached computations running now, by the viewer who asked. */
+  private readonly computing = new Map<bigint, number>();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly cache: DashboardCache,
@@ -61,9 +69,19 @@ export class DashboardService {
     if (cached) return cached;
 
     const generatedAt = new Date();
-    // On the primary (read-routing sends transactions there), never a lagging replica: what is
-    // computed here is cached, and a write must show on the next read.
-    const rows = await this.prisma.$transaction((tx) => aggregateEntries(tx, { ownerId, dateFrom, dateTo, days, itemIds }));
+    const running = this.computing.get(reader.viewerId) ?? 0;
+    if (running >= MAX_CONCURRENT_DASHBOARD_COMPUTATIONS) throw tooManyComputations();
+    this.computing.set(reader.viewerId, running + 1);
+    let rows: AggregateRow[];
+    try {
+      // On the primary (read-routing sends transactions there), never a lagging replica: what
+      // is computed here is cached, and a write must show on the next read.
+      rows = await this.prisma.$transaction((tx) => aggregateEntries(tx, { ownerId, dateFrom, dateTo, days, itemIds }));
+    } finally {
+      const left = (this.computing.get(reader.viewerId) ?? 1) - 1;
+      if (left > 0) this.computing.set(reader.viewerId, left);
+      else this.computing.delete(reader.viewerId);
+    }
     const dashboard: DashboardRecord = {
       ownerId: ownerId.toString(),
       days,
@@ -76,6 +94,13 @@ export class DashboardService {
     await this.cache.store(key, generation, dashboard);
     return dashboard;
   }
+}
+
+/** RATE_LIMITED like the section 9 windows, with its own scope; one computation ends soon. */
+function tooManyComputations() {
+  const error = rateLimited(1, `At most ${MAX_CONCURRENT_DASHBOARD_COMPUTATIONS} dashboards may be computed at once: try again in 1 s`);
+  error.extensions.scope = 'DASHBOARD_COMPUTATIONS';
+  return error;
 }
 
 /** A grantee's view is keyed by exactly which items they can read (grants, moves, deletes). */
