@@ -69,7 +69,7 @@ export interface MeasuredLoad extends LoadResult, RequestCosts {
 
 type RunOptions = Omit<LoadOptions, 'url'>;
 
-const SETTLE_POLL_MS = 500;
+const SETTLE_POLL_MS = 250;
 const SETTLE_MAX_MS = 120_000;
 /** Server CPU per poll below which it counts as idle (5% of a core). */
 const IDLE_CPU_MS = SETTLE_POLL_MS * 0.05;
