@@ -47,7 +47,7 @@ export function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<Contex
     async requestDidStart() {
       let conditional: Array<{ check: PlannedCheck; hold: RateLimitHold }> = [];
       return {
-        async didResolveOperation({ contextValue, operation, document, request, schema }) {
+        async didResolveOperation({ contextValue, operation, document, request, schema, metrics }) {
           if (!operation) return;
           const checks = planChecks({
             schema,
@@ -55,6 +55,7 @@ export function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<Contex
             operation,
             variables: request.variables,
             requester: { userId: contextValue.viewer?.id ?? null, ip: contextValue.origin.ipAddress },
+            registersPersistedQuery: metrics.persistedQueryRegister === true,
           });
           const result = await limiter.consume(checks);
           if (!result.allowed) throw rateLimitError(result.retryAfterMs, result.scope);

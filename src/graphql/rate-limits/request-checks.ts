@@ -35,6 +35,8 @@ export function planChecks(input: {
   operation: OperationDefinitionNode;
   variables: Record<string, unknown> | undefined;
   requester: Requester;
+  /** The request registers an automatic persisted query (a hash with its query text). */
+  registersPersistedQuery?: boolean;
 }): PlannedCheck[] {
   const { requester } = input;
   const user = requester.userId === null ? null : requester.userId.toString();
@@ -45,6 +47,13 @@ export function planChecks(input: {
   for (const field of rootFields(input.operation.selectionSet, input.document)) {
     const weight = ROOT_FIELD_WEIGHTS[field.name.value] ?? 1;
     for (let extra = 1; extra < weight; extra += 1) checks.push(operationCheck);
+  }
+  if (input.registersPersistedQuery) {
+    checks.push(
+      user === null
+        ? { scope: SCOPES.persistedQueryRegistrationsPerIp, subject: ip }
+        : { scope: SCOPES.persistedQueryRegistrationsPerUser, subject: user },
+    );
   }
   if (input.operation.operation !== 'mutation') return checks;
   if (user !== null) checks.push({ scope: SCOPES.mutationsPerUser, subject: user });

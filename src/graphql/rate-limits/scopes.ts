@@ -26,6 +26,9 @@ export const SCOPES = {
   /** Wrong current passwords in changePassword/deleteAccount: a stolen token guessing the password. */
   passwordCheckFailures: scope('PASSWORD_CHECK_FAILURES', 5, 15 * MINUTE),
   resetPasswordPerIp: scope('RESET_PASSWORD_PER_IP', 10, HOUR),
+  /** Automatic persisted queries stored (a request carrying a hash and its query). */
+  persistedQueryRegistrationsPerUser: scope('APQ_REGISTRATIONS_PER_USER', 100, HOUR),
+  persistedQueryRegistrationsPerIp: scope('APQ_REGISTRATIONS_PER_IP', 20, HOUR),
   registrationsPerIp: scope('REGISTER_PER_IP', 5, HOUR),
   passwordResetsPerEmail: scope('PASSWORD_RESET_PER_EMAIL', 3, HOUR),
   passwordResetsPerIp: scope('PASSWORD_RESET_PER_IP', 20, HOUR),
