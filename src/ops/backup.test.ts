@@ -97,7 +97,8 @@ describe('backups', () => {
     expect(path.basename(backup.file)).toMatch(/^kitaab-\d{8}T\d{6}Z\.dump$/);
     expect(backup.bytes).toBeGreaterThan(1000);
     expect((await fs.readFile(backup.file)).subarray(0, 5).toString()).toBe('PGDMP'); // custom format
-    expect(await fs.readdir(backupDir)).toEqual([path.basename(backup.file)]); // no .partial left
+    // No .partial left; the manifest of row counts and checksums beside it (db:verify-backup).
+    expect(await fs.readdir(backupDir)).toEqual([path.basename(backup.file), `${path.basename(backup.file)}.manifest.json`]);
 
     const restoredUrl = await createEmptyDatabase(restoredName);
     await expect(restoreBackup({ databaseUrl: restoredUrl, file: backup.file, tools })).resolves.toEqual({ database: restoredName });
@@ -131,6 +132,7 @@ describe('backups', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-retention-'));
     try {
       await touch(path.join(dir, 'kitaab-20200101T000000Z.dump'), 15);
+      await touch(path.join(dir, 'kitaab-20200101T000000Z.dump.manifest.json'), 15);
       await touch(path.join(dir, 'kitaab-20200101T000001Z.dump.partial'), 30);
       await touch(path.join(dir, 'kitaab-20200102T000000Z.dump'), 13);
       await touch(path.join(dir, 'notes.txt'), 400);
@@ -139,10 +141,11 @@ describe('backups', () => {
       const backup = await createBackup({ databaseUrl: source.url, backupDir: dir, keepDays: 14, tools });
       expect(backup.deleted).toEqual([
         path.join(dir, 'kitaab-20200101T000000Z.dump'),
+        path.join(dir, 'kitaab-20200101T000000Z.dump.manifest.json'),
         path.join(dir, 'kitaab-20200101T000001Z.dump.partial'),
       ]);
       expect((await fs.readdir(dir)).sort()).toEqual(
-        ['kitaab-20200102T000000Z.dump', 'kitaab-manual.dump', 'notes.txt', path.basename(backup.file)].sort(),
+        ['kitaab-20200102T000000Z.dump', 'kitaab-manual.dump', 'notes.txt', path.basename(backup.file), `${path.basename(backup.file)}.manifest.json`].sort(),
       );
 
       // The sweep alone, with a clock 2 days on: the 13-day-old file is now 15 days old.

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { findPostgresTool, libpqConnection, runPostgresTool, type ToolEnvironment } from './postgres-tools';
+import { fingerprintTables, type Fingerprints } from './table-fingerprints';
 
 /**
  * Logical backups of the PostgreSQL database with pg_dump's custom format (compressed,
@@ -11,8 +12,21 @@ import { findPostgresTool, libpqConnection, runPostgresTool, type ToolEnvironmen
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Completed backups and the leftovers of interrupted ones: the only files retention deletes. */
-const BACKUP_FILE = /^kitaab-\d{8}T\d{6}Z\.dump(\.partial)?$/;
+/** Completed backups, their manifests, and the leftovers of interrupted ones: the only files retention deletes. */
+const BACKUP_FILE = /^kitaab-\d{8}T\d{6}Z\.dump(\.partial|\.manifest\.json)?$/;
+
+/**
+ * What a backup recorded about its own contents (`<file>.manifest.json`): per table the row
+ * count and checksum, read in the very snapshot pg_dump dumped, for `npm run db:verify-backup`.
+ */
+export interface BackupManifest {
+  readonly createdAt: string;
+  readonly tables: Fingerprints;
+}
+
+export function manifestFileOf(backupFile: string): string {
+  return `${backupFile}.manifest.json`;
+}
 
 /** `kitaab-20260314T020000Z.dump`: UTC, sortable by name. */
 export function backupFileName(at: Date): string {
@@ -50,17 +64,28 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
   const file = path.join(options.backupDir, backupFileName(now));
   const partial = `${file}.partial`;
+  // One exported snapshot for pg_dump and the manifest's checksums: they describe the same data.
+  const client = new Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  let manifest: BackupManifest;
   try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const { rows } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+    const tables = await fingerprintTables(client);
     await runPostgresTool(
       pgDump,
-      ['--format=custom', '--no-password', `--file=${partial}`, `--dbname=${connection.dbname}`],
+      ['--format=custom', '--no-password', `--snapshot=${rows[0]!.snapshot}`, `--file=${partial}`, `--dbname=${connection.dbname}`],
       { ...options.tools.env, ...connection.env },
     );
+    await client.query('COMMIT');
+    manifest = { createdAt: now.toISOString(), tables };
     // link() refuses an existing name, so a second backup in the same second cannot replace the first.
     await fs.link(partial, file).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EEXIST' ? new Error(`a backup named ${path.basename(file)} already exists`) : error;
     });
+    await fs.writeFile(manifestFileOf(file), `${JSON.stringify(manifest, null, 2)}\n`);
   } finally {
+    await client.end().catch(() => undefined);
     await fs.rm(partial, { force: true });
   }
 
