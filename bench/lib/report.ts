@@ -99,8 +99,9 @@ targets are the seed's (p95 of entry creation < 50 ms at 10,000 a minute, dashbo
 permission check < 5 ms, analytics < 1 s; 1,000 registrations at once; 50,000 permission-checked
 reads a minute) and issue 10's costs per request (server CPU, database time, peak memory). A
 target is met only with zero errors in every run. Each timed scenario runs BENCH_REPEAT times
-("Runs"); every column shows the median of the runs, except "Errors" (all runs together) and
-"Peak RSS" (the highest). "Answers" counts the responses of the median run. "CPU ms/req" is the
+("Runs"; the registrations and the runs on 5,000 connections BENCH_HEAVY_REPEAT times, their
+notes say so); every column shows the median of the runs, except "Errors" (all runs together)
+and "Peak RSS" (the highest). "Answers" counts the responses of the median run. "CPU ms/req" is the
 server process's CPU time (user + system, /proc/<pid>/stat) during a run divided by the
 requests answered; "DB ms/req" and "SQL/req" are pg_stat_statements' total_exec_time and calls
 in the benchmark database over the same stretch, divided the same way (the server's own work

@@ -211,6 +211,13 @@ function errorBreakdown(runs: readonly MeasuredLoad[]): string {
   return `errors${inRuns}: ${total('non200')} non-200 answers, ${total('wrongAnswers')} wrong 200 answers, ${total('timeouts')} timeouts, ${total('connectionErrors')} connection errors`;
 }
 
+/** The note of a heavy scenario's line when it ran fewer times than the others. */
+export function heavyRunsNote(settings: BenchSettings): string[] {
+  if (settings.heavyRepeat >= settings.repeat) return [];
+  const runs = settings.heavyRepeat === 1 ? 'one run' : `${settings.heavyRepeat} runs`;
+  return [`${runs} (BENCH_HEAVY_REPEAT), not ${settings.repeat}: more would take minutes of the bench's time budget`];
+}
+
 /** Seconds of unmeasured load before the runs of a cost scenario. */
 const WARM_UP_SECONDS = 2;
 

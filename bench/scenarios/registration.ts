@@ -1,5 +1,5 @@
 import { answered } from '../lib/load';
-import { repeatedLoad, rowFromRuns, type BenchContext, type MeasuredLoad, type ScenarioRow } from '../lib/scenario';
+import { heavyRunsNote, repeatedLoad, rowFromRuns, type BenchContext, type MeasuredLoad, type ScenarioRow } from '../lib/scenario';
 import type { Target } from '../lib/targets';
 
 const REGISTER = `mutation BenchRegister($input: RegisterInput!) {
@@ -46,6 +46,7 @@ export async function registrations(ctx: BenchContext): Promise<ScenarioRow[]> {
   return [
     rowFromRuns('Registrations', `${count.toLocaleString('en-US')} concurrent (1 each)`, runs, () => allRegistered(count, runs), {
       plannedRuns: times,
+      notes: heavyRunsNote(ctx.settings),
     }),
   ];
 }
