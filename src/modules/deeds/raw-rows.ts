@@ -4,7 +4,9 @@ import type { DeedItemRecord, DeedRecord } from './types';
 /**
  * Deed and deed item rows in raw SQL, read back as the records Prisma returns, so a raw
  * query that joins them (item walks, the entries list) can fill the request's loaders. A
- * prefix lets them ride along another table's columns in the same result row.
+ * prefix lets them ride along another table's columns in the same result row; as JSON, a
+ * list of them rides in one value (ids as text: JSON numbers lose bigint precision;
+ * timestamps as ISO text, which Date truncates to milliseconds as Prisma does).
  */
 
 type Columns<Row> = Record<keyof Row, string>;
@@ -44,22 +46,38 @@ function select(columns: Record<string, string>, alias: string, prefix: string):
   );
 }
 
-function read<Row>(columns: Columns<Row>, row: Record<string, unknown>, prefix: string): Row {
-  return Object.fromEntries(Object.keys(columns).map((field) => [field, row[`${prefix}${field}`]])) as Row;
+const BIGINT_FIELDS = new Set(['id', 'userId', 'deedId', 'parentId']);
+const DATE_FIELDS = new Set(['createdAt', 'updatedAt', 'deletedAt']);
+
+function jsonObject(columns: Record<string, string>, alias: string): Prisma.Sql {
+  return Prisma.raw(
+    `json_build_object(${Object.entries(columns)
+      .map(([field, column]) => `'${field}', ${alias}.${column}${BIGINT_FIELDS.has(field) ? '::text' : ''}`)
+      .join(', ')})`,
+  );
 }
 
-/** The columns of `deeds` aliased `alias`, named `<prefix><field>`. */
-export const deedColumns = (alias: string, prefix = ''): Prisma.Sql => select(DEED_COLUMNS, alias, prefix);
+function fromJson<Row>(columns: Columns<Row>, value: Record<string, unknown>): Row {
+  return Object.fromEntries(
+    Object.keys(columns).map((field) => {
+      const raw = value[field];
+      if (raw === null) return [field, null];
+      if (BIGINT_FIELDS.has(field)) return [field, BigInt(raw as string)];
+      if (DATE_FIELDS.has(field)) return [field, new Date(raw as string)];
+      return [field, raw];
+    }),
+  ) as Row;
+}
 
 /** The columns of `deed_items` aliased `alias`, named `<prefix><field>`. */
 export const itemColumns = (alias: string, prefix = ''): Prisma.Sql => select(ITEM_COLUMNS, alias, prefix);
 
-/** The deed selected with deedColumns(…, prefix); null when the (outer-joined) row is absent. */
-export function deedFrom(row: Record<string, unknown>, prefix: string): DeedRecord | null {
-  return row[`${prefix}id`] === null || row[`${prefix}id`] === undefined ? null : read<DeedRecord>(DEED_COLUMNS, row, prefix);
-}
+/** A `deeds` row of `alias` as one JSON object (aggregate it with json_agg); read with deedFromJson. */
+export const deedJson = (alias: string): Prisma.Sql => jsonObject(DEED_COLUMNS, alias);
 
-/** The item selected with itemColumns(…, prefix); null when the (outer-joined) row is absent. */
-export function itemFrom(row: Record<string, unknown>, prefix: string): DeedItemRecord | null {
-  return row[`${prefix}id`] === null || row[`${prefix}id`] === undefined ? null : read<DeedItemRecord>(ITEM_COLUMNS, row, prefix);
-}
+/** A `deed_items` row of `alias` as one JSON object (aggregate it with json_agg); read with itemFromJson. */
+export const itemJson = (alias: string): Prisma.Sql => jsonObject(ITEM_COLUMNS, alias);
+
+export const deedFromJson = (value: Record<string, unknown>): DeedRecord => fromJson<DeedRecord>(DEED_COLUMNS, value);
+
+export const itemFromJson = (value: Record<string, unknown>): DeedItemRecord => fromJson<DeedItemRecord>(ITEM_COLUMNS, value);

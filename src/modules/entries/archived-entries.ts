@@ -17,6 +17,9 @@ const ENTRY_COLUMNS = Prisma.raw(ENTRY_COLUMN_NAMES.join(', '));
 /** Every column of an entry row (as `EntryRow` names them) from the FROM item `alias`. */
 export const entryColumns = (alias: string): Prisma.Sql => Prisma.raw(ENTRY_COLUMN_NAMES.map((c) => `${alias}.${c}`).join(', '));
 
+/** A NULL in place of each entry column, for a UNION row that carries no entry. */
+export const noEntryColumns = Prisma.raw(ENTRY_COLUMN_NAMES.map(() => 'NULL').join(', '));
+
 const HISTORY_COLUMNS = Prisma.raw(
   'entry_history_id, entry_id, action, changed_by_user_id, changed_at, old_scale_value_id, old_count_value, old_notes, new_scale_value_id, new_count_value, new_notes',
 );

@@ -122,7 +122,7 @@ describe('totalCount', () => {
       expect(res.errors).toBeUndefined();
       data = res.data;
     });
-    const lists = statements.filter((s) => s.includes('item_seq'));
+    const lists = statements.filter((s) => s.includes('json_agg'));
     expect(lists).toHaveLength(1);
     return { data, sql: lists[0]! };
   }

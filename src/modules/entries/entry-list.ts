@@ -6,9 +6,9 @@ import { parseLocalDate, ScalarInputError } from '../../lib/scalars';
 import { bigintArray } from '../../lib/sql';
 import type { PermissionAuthority } from '../access/authority';
 import type { DeedLoaders } from '../deeds/loaders';
-import { deedColumns, deedFrom, itemColumns, itemFrom } from '../deeds/raw-rows';
+import { deedFromJson, deedJson, itemFromJson, itemJson } from '../deeds/raw-rows';
 import type { DeedItemRecord } from '../deeds/types';
-import { entriesTable, entryColumns } from './archived-entries';
+import { entriesTable, entryColumns, noEntryColumns } from './archived-entries';
 import { entryFromRow, type EntryRow } from './entry-store';
 import { EntryOrder } from './enums';
 import type { EntryFilter } from './inputs';
@@ -20,8 +20,9 @@ import type { EntryRecord } from './types';
  * is asked for) in ONE statement. A non-owner sees only entries on items the authority says
  * they can read, and never deleted ones; the owner sees deleted entries and entries under
  * deleted items/deeds only with `includeDeleted`. The same statement brings the page's deed
- * items and deeds, once each, which fill the request's loaders (and, for live items, the
- * authority's item facts), so the usual `deedItem { deed }` below costs nothing more.
+ * items and deeds, once each (as JSON in one extra row, so the entry rows stay narrow), which
+ * fill the request's loaders (and, for live items, the authority's item facts), so the usual
+ * `deedItem { deed }` below costs nothing more.
  *
  * Cost per page (CONTRACT.md section 4 decides what is hidden): instead of walking the
  * owner's whole live tree, the statement walks down from what is deleted (the owner's deleted
@@ -61,29 +62,26 @@ export interface EntryListArgs {
   countTotal: boolean;
 }
 
-const ITEM = 'item.';
-const DEED = 'deed.';
+/** The statement's extra row: no entry, the total (when counted) and the page's items and deeds. */
+interface PageReferences {
+  total: bigint | null;
+  items: Array<Record<string, unknown>> | null;
+  deeds: Array<Record<string, unknown>> | null;
+}
 
 /**
- * Loaders get the rows as they are; the authority learns that the items are live only when
+ * Loaders get the records as they are; the authority learns that the items are live only when
  * the statement required it (hidden items left out: the item, its ancestors and its deed are
  * not deleted).
  */
 function primeItemsAndDeeds(
   args: Pick<EntryListArgs, 'loaders' | 'authority'>,
-  page: ReadonlyArray<Record<string, unknown>>,
+  references: PageReferences | undefined,
   { ownerId, live }: { ownerId: bigint; live: boolean },
 ): void {
-  const items: DeedItemRecord[] = [];
-  for (const row of page) {
-    const item = itemFrom(row, ITEM);
-    const deed = deedFrom(row, DEED);
-    if (item) {
-      args.loaders.deedItems.prime(item.id, item);
-      items.push(item);
-    }
-    if (deed) args.loaders.deeds.prime(deed.id, deed);
-  }
+  const items: DeedItemRecord[] = (references?.items ?? []).map(itemFromJson);
+  for (const item of items) args.loaders.deedItems.prime(item.id, item);
+  for (const deed of (references?.deeds ?? []).map(deedFromJson)) args.loaders.deeds.prime(deed.id, deed);
   if (live) args.authority.primeLiveItems(ownerId, items);
 }
 
@@ -165,16 +163,14 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
     : Prisma.sql`TRUE`;
   const total = args.countTotal ? Prisma.sql`(SELECT count(*) FROM ${source} e ${joins} WHERE ${where})` : Prisma.sql`NULL::bigint`;
 
-  // page: the page's keys in order, then their rows; item_seq marks one row per item.
-  // firsts: deed_seq marks one of those per deed. Only marked rows bring their item or deed
-  // (the others get NULLs), so each is read and parsed once; LIMIT 1 keeps each lookup a
-  // per-row index probe that unmarked rows skip.
-  const rows = await db.$queryRaw<Array<EntryRow & { total: bigint | null } & Record<string, unknown>>>`
+  // page: the page's keys in order, then only their rows. One more row carries no entry but
+  // the total and the page's items and deeds as JSON; ORDER BY puts it first or last.
+  const rows = await db.$queryRaw<Array<(EntryRow | Record<keyof EntryRow, null>) & Partial<PageReferences>>>`
     WITH RECURSIVE ${Prisma.join([
       ...ctes,
       Prisma.sql`
       page AS (
-        SELECT ${entryColumns('e')}, row_number() OVER (PARTITION BY e.deed_item_id) AS item_seq
+        SELECT ${entryColumns('e')}
         FROM (
           SELECT e.entry_id FROM ${source} e ${joins}
           WHERE ${where} AND ${afterCursor}
@@ -184,28 +180,21 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
         JOIN ${source} e ON e.entry_id = k.entry_id
       )`,
       Prisma.sql`
-      firsts AS (
-        SELECT p.*, it.deed_id AS item_deed_id, row_number() OVER (PARTITION BY it.deed_id) AS deed_seq
-        FROM page p
-        LEFT JOIN LATERAL (
-          SELECT di.deed_id FROM deed_items di WHERE p.item_seq = 1 AND di.deed_item_id = p.deed_item_id LIMIT 1
-        ) it ON TRUE
+      items AS (
+        SELECT * FROM deed_items WHERE deed_item_id = ANY (ARRAY(SELECT DISTINCT deed_item_id FROM page))
       )`,
     ])}
-    SELECT ${total} AS total, ${entryColumns('f')}, pi.*, pd.*
-    FROM (SELECT 1) one
-    LEFT JOIN firsts f ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT ${itemColumns('pi', ITEM)} FROM deed_items pi WHERE f.item_seq = 1 AND pi.deed_item_id = f.deed_item_id LIMIT 1
-    ) pi ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT ${deedColumns('pd', DEED)} FROM deeds pd WHERE f.deed_seq = 1 AND pd.deed_id = f.item_deed_id LIMIT 1
-    ) pd ON TRUE
-    ORDER BY f.entry_date ${direction}, f.entry_id ${direction}`;
+    SELECT NULL AS total, NULL AS items, NULL AS deeds, p.* FROM page p
+    UNION ALL
+    SELECT ${total},
+      (SELECT json_agg(${itemJson('i')}) FROM items i),
+      (SELECT json_agg(${deedJson('d')}) FROM deeds d WHERE d.deed_id = ANY (ARRAY(SELECT DISTINCT deed_id FROM items))),
+      ${noEntryColumns}
+    ORDER BY entry_date ${direction}, entry_id ${direction}`;
 
-  const totalCount = args.countTotal ? Number(rows[0]?.total ?? 0) : Number.NaN;
-  const page = rows.filter((r) => r.entry_id !== null);
-  primeItemsAndDeeds(args, page, { ownerId, live: !includeDeleted });
-  const entries = page.map(entryFromRow);
+  const references = rows.find((r) => r.entry_id === null) as PageReferences | undefined;
+  const totalCount = args.countTotal ? Number(references?.total ?? 0) : Number.NaN;
+  primeItemsAndDeeds(args, references, { ownerId, live: !includeDeleted });
+  const entries = rows.filter((r): r is EntryRow => r.entry_id !== null).map(entryFromRow);
   return connectionFromRows(entries, { first, after: args.after, totalCount, cursorOf });
 }
