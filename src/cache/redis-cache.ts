@@ -58,6 +58,9 @@ export function createRedisClient(url: string): Redis {
     commandTimeout: COMMAND_CLEANUP_TIMEOUT_MS,
     connectTimeout: CONNECT_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+    // Commands issued in the same tick (concurrent requests' cache reads, rate-limit checks)
+    // go out in one write: one syscall per batch instead of one per command under load.
+    enableAutoPipelining: true,
   });
 }
 

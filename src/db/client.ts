@@ -9,7 +9,7 @@ import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../lib/logger';
 import { observeStatements, type StatementListener } from './observed-adapter';
 import { lockDataDir } from './pglite-lock';
-import { withReadReplicas } from './read-routing';
+import { routeReadsToReplicas } from './read-routing';
 
 /** Interactive transactions may run this long; the statement timeout still caps each statement. */
 const TRANSACTION_TIMEOUT_MS = 30_000;
@@ -156,4 +156,30 @@ export async function openDatabase(config: DatabaseConfig, logger: Logger, optio
   if (replicaUrls.length === 0) return primary;
   const replicas = replicaUrls.map((url) => openPostgres({ ...config, databaseUrl: url }, logger, options));
   return withReadReplicas(primary, replicas);
+}
+
+/**
+ * The primary's Database with reads of read-only requests routed to `replicas`: ping answers
+ * for all of them (an instance that cannot reach its replica cannot serve queries), close
+ * closes all of them.
+ */
+function withReadReplicas(primary: Database, replicas: readonly Database[]): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    ...primary,
+    prisma: routeReadsToReplicas(
+      primary.prisma,
+      replicas.map((replica) => replica.prisma),
+    ),
+    ping: async () => {
+      await Promise.all([primary.ping(), ...replicas.map((replica) => replica.ping())]);
+    },
+    close: () => {
+      closing ??= Promise.allSettled([primary.close(), ...replicas.map((replica) => replica.close())]).then((results) => {
+        const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+        if (failed) throw failed.reason;
+      });
+      return closing;
+    },
+  };
 }

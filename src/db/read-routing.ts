@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { PrismaClient } from '../generated/prisma/client';
 import { currentRequestScope, type RequestScope } from '../lib/request-scope';
-import type { Database } from './client';
 
 /**
  * Read/write splitting by GraphQL operation type (DATABASE_REPLICA_URLS): every statement of
@@ -95,30 +94,4 @@ export function routeReadsToReplicas(primary: PrismaClient, replicas: readonly P
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-}
-
-/**
- * The primary's Database with reads of read-only requests routed to `replicas`: ping answers
- * for all of them (an instance that cannot reach its replica cannot serve queries), close
- * closes all of them.
- */
-export function withReadReplicas(primary: Database, replicas: readonly Database[]): Database {
-  let closing: Promise<void> | undefined;
-  return {
-    ...primary,
-    prisma: routeReadsToReplicas(
-      primary.prisma,
-      replicas.map((replica) => replica.prisma),
-    ),
-    ping: async () => {
-      await Promise.all([primary.ping(), ...replicas.map((replica) => replica.ping())]);
-    },
-    close: () => {
-      closing ??= Promise.allSettled([primary.close(), ...replicas.map((replica) => replica.close())]).then((results) => {
-        const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-        if (failed) throw failed.reason;
-      });
-      return closing;
-    },
-  };
 }

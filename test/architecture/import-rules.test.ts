@@ -23,12 +23,6 @@ const TEMPORARY_ALLOWANCES: Allowance[] = [
         : violation.rule === 'modules-never-import-entry-wiring' && violation.to === 'src/context.ts',
   },
   {
-    name: 'TEMPORARY_DB_CLIENT_READ_ROUTING_LOOP',
-    why: 'db/client.ts and db/read-routing.ts import each other (issue 13 item 7)',
-    allows: (violation) =>
-      violation.rule === 'no-cycles' && violation.cycle.join() === 'src/db/client.ts,src/db/read-routing.ts',
-  },
-  {
     name: 'TEMPORARY_SEARCH_SERVICE_LOADERS',
     why: 'modules/search/service.ts takes the Loaders type from src/loaders.ts instead of the deeds and entries modules',
     allows: (violation) =>

@@ -18,6 +18,7 @@ import {
 } from './item-inputs';
 import { DEFAULT_DESCENDANTS_DEPTH, MAX_DESCENDANTS_DEPTH } from './limits';
 import { present } from '../../lib/present';
+import { thenMaybe } from '../../lib/record-loader';
 import { Deed, DeedItem, type DeedItemRecord, type DeedRecord } from './types';
 import { accessTo, ancestorsOf, childrenOf, descendantsOf, hasLiveChild, parentOf } from './visible-items';
 
@@ -69,8 +70,8 @@ export class DeedItemResolver {
   }
 
   @FieldResolver()
-  async deed(@Root() item: DeedItemRecord, @Ctx() ctx: Context): Promise<DeedRecord> {
-    return present(await ctx.loaders.deeds.load(item.deedId), `deed of item ${item.id}`);
+  deed(@Root() item: DeedItemRecord, @Ctx() ctx: Context): DeedRecord | Promise<DeedRecord> {
+    return thenMaybe(ctx.loaders.deeds.loadKnown(item.deedId), (deed) => present(deed, `deed of item ${item.id}`));
   }
 
   @FieldResolver()

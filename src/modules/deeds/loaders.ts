@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { RecordLoader } from '../../lib/record-loader';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { bigintArray } from '../../lib/sql';
 import { MAX_DELETED_ROWS_LISTED } from './limits';
@@ -11,10 +12,10 @@ import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from '
  * before exposing anything (an entry's deed item, a grant's deed item, a deed's items, ...).
  */
 export interface DeedLoaders {
-  deeds: DataLoader<bigint, DeedRecord | null>;
-  deedItems: DataLoader<bigint, DeedItemRecord | null>;
-  scales: DataLoader<bigint, ScaleRecord | null>;
-  scaleValues: DataLoader<bigint, ScaleValueRecord | null>;
+  deeds: RecordLoader<DeedRecord>;
+  deedItems: RecordLoader<DeedItemRecord>;
+  scales: RecordLoader<ScaleRecord>;
+  scaleValues: RecordLoader<ScaleValueRecord>;
   /** Every item of a deed, the latest deleted ones included (also fills `childItems` of each). */
   itemsByDeed: DataLoader<bigint, DeedItemRecord[]>;
   /** Direct children of an item, the latest deleted ones included, by displayOrder. */
@@ -34,8 +35,8 @@ type Keyed<Row> = { key: bigint; row: Row };
 
 function rowsById<Row extends { id: bigint }>(
   fetch: (ids: bigint[]) => Promise<Row[]>,
-): DataLoader<bigint, Row | null> {
-  return new DataLoader<bigint, Row | null>(async (ids) => {
+): RecordLoader<Row> {
+  return new RecordLoader<Row>(async (ids) => {
     const byId = new Map((await fetch([...ids])).map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { present } from '../../lib/present';
+import { thenMaybe } from '../../lib/record-loader';
 import { DeedItem, Scale, ScaleValue, type DeedItemRecord, type ScaleRecord, type ScaleValueRecord } from '../deeds/types';
 import { UserProfile } from '../users/types';
 import {
@@ -19,29 +21,27 @@ import {
  * entry itself was visibility-checked on the way in).
  */
 
-async function profile(ctx: Context, userId: bigint): Promise<UserProfile> {
-  const found = await ctx.loaders.userProfiles.load(userId);
-  if (!found) throw new Error(`user ${userId} referenced by an entry does not exist`);
-  return found;
+function profile(ctx: Context, userId: bigint): UserProfile | Promise<UserProfile> {
+  return thenMaybe(ctx.loaders.userProfiles.loadKnown(userId), (found) => present(found, `user ${userId} referenced by an entry`));
 }
 
 @Resolver(() => Entry)
 export class EntryFieldResolver {
   @FieldResolver(() => UserProfile, { description: "Owner of the entry (always the deed item's owner)." })
-  owner(@Root() entry: EntryRecord, @Ctx() ctx: Context): Promise<UserProfile> {
+  owner(@Root() entry: EntryRecord, @Ctx() ctx: Context): UserProfile | Promise<UserProfile> {
     return profile(ctx, entry.userId);
   }
 
   @FieldResolver(() => UserProfile, { description: 'Who first recorded the entry (the owner or a WRITE grantee).' })
-  createdBy(@Root() entry: EntryRecord, @Ctx() ctx: Context): Promise<UserProfile> {
+  createdBy(@Root() entry: EntryRecord, @Ctx() ctx: Context): UserProfile | Promise<UserProfile> {
     return profile(ctx, entry.createdByUserId);
   }
 
   @FieldResolver(() => DeedItem, { description: 'The deed item this entry is for.' })
-  async deedItem(@Root() entry: EntryRecord, @Ctx() ctx: Context): Promise<DeedItemRecord> {
-    const item = await ctx.loaders.deedItems.load(entry.deedItemId);
-    if (!item) throw new Error(`deed item ${entry.deedItemId} of entry ${entry.id} does not exist`);
-    return item;
+  deedItem(@Root() entry: EntryRecord, @Ctx() ctx: Context): DeedItemRecord | Promise<DeedItemRecord> {
+    return thenMaybe(ctx.loaders.deedItems.loadKnown(entry.deedItemId), (item) =>
+      present(item, `deed item ${entry.deedItemId} of entry ${entry.id}`),
+    );
   }
 
   @FieldResolver(() => Scale, { nullable: true, description: 'Scale version the value was chosen from; null for COUNT entries.' })
@@ -75,7 +75,7 @@ export class EntryChangeFieldResolver {
   }
 
   @FieldResolver(() => UserProfile, { description: 'Who made the change (owner or WRITE grantee).' })
-  changedBy(@Root() change: EntryHistoryRecord, @Ctx() ctx: Context): Promise<UserProfile> {
+  changedBy(@Root() change: EntryHistoryRecord, @Ctx() ctx: Context): UserProfile | Promise<UserProfile> {
     return profile(ctx, change.changedByUserId);
   }
 

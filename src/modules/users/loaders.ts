@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { RecordLoader } from '../../lib/record-loader';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { UserProfile } from './types';
 
@@ -7,8 +8,8 @@ import type { UserProfile } from './types';
  * changedBy, requester, grantor, ...) always resolve (CONTRACT.md section 3), so a deleted
  * author still has a name. One query per batch. Resolves null only for ids that never existed.
  */
-export function createUserProfileLoader(prisma: PrismaClient): DataLoader<bigint, UserProfile | null> {
-  return new DataLoader<bigint, UserProfile | null>(
+export function createUserProfileLoader(prisma: PrismaClient): RecordLoader<UserProfile> {
+  return new RecordLoader<UserProfile>(
     async (ids) => {
       const rows = await prisma.user.findMany({
         where: { id: { in: [...ids] } },
