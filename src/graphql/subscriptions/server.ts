@@ -7,12 +7,22 @@ import { WebSocketServer } from 'ws';
 import { resolveViewerFromAuthorization, type Viewer } from '../../auth/viewer';
 import { buildContext, type Context, type ContextDependencies, type OperationIdentity } from '../../context';
 import { MAX_BODY_BYTES } from '../../http/json-body';
-import { ErrorCode } from '../../lib/errors';
+import { ErrorCode, unauthenticated } from '../../lib/errors';
 import { RequestScope } from '../../lib/request-scope';
 import type { RequestOrigin } from '../../modules/audit/audit-log';
 import { formatError, logUnexpectedErrors, withRequestId } from '../format-error';
 import { loadTrustedDocuments, operationNotTrusted, resolveTrustedDocument } from '../trusted-documents';
+import { addressSubject } from '../rate-limits/request-checks';
 import { prepareSubscription, subscribeWithEventContexts } from './operation';
+import {
+  MAX_SOCKETS_PER_ADDRESS,
+  MAX_SOCKETS_PER_USER,
+  SocketCounts,
+  SocketSubscriptions,
+  TOKEN_REVOKED_CLOSE_REASON,
+  TOO_MANY_SOCKETS_CLOSE_CODE,
+  TOO_MANY_SOCKETS_CLOSE_REASON,
+} from './session-limits';
 import { attachGraphqlWs } from './ws-transport';
 
 /**
@@ -24,12 +34,19 @@ import { attachGraphqlWs } from './ws-transport';
  *   when the token expires.
  * - Every operation gets its own context, built like an HTTP request's, and every event of a
  *   subscription executes with a fresh one (see subscribeWithEventContexts).
+ * - The token is checked again before every subscribe and every event: once the password
+ *   changed or the account was deleted or deactivated, the socket closes with 4403.
+ * - Sockets per user and per address, subscriptions per socket and subscribes per minute are
+ *   capped (session-limits.ts).
  */
 
 /** What one socket authenticated as, from `connection_init`. */
 interface Connection {
   viewer: Viewer | null;
+  /** As sent at `connection_init`: checked again before every subscribe and every event. */
+  authorization: string | undefined;
   origin: Omit<RequestOrigin, 'requestId'>;
+  subscriptions: SocketSubscriptions;
 }
 
 export interface SubscriptionServer {
@@ -74,6 +91,21 @@ export function serveSubscriptions(options: {
   const eventContexts = new WeakMap<object, () => Context>();
   // PERSISTED_OPERATIONS=only holds for sockets too (graphql/trusted-documents.ts).
   const trustedDocuments = deps.config.persistedOperations === 'only' ? loadTrustedDocuments() : undefined;
+  const socketsPerUser = new SocketCounts(MAX_SOCKETS_PER_USER);
+  const socketsPerAddress = new SocketCounts(MAX_SOCKETS_PER_ADDRESS);
+
+  /** Whether the socket's token is still good (one user lookup); closes the socket with 4403 if not. */
+  const stillAuthorized = async (connection: Connection, socket: { close(code: number, reason: string): void }) => {
+    if (!connection.viewer) return true;
+    try {
+      await resolveViewerFromAuthorization(connection.authorization, { jwtKey: deps.jwtKey, users: deps.services.users });
+      return true;
+    } catch (error) {
+      if (!isUnauthenticated(error)) throw error;
+      socket.close(CloseCode.Forbidden, TOKEN_REVOKED_CLOSE_REASON);
+      return false;
+    }
+  };
 
   const format = (errors: readonly GraphQLError[], context?: Context): GraphQLFormattedError[] => {
     logUnexpectedErrors(errors, context?.logger ?? logger);
@@ -105,6 +137,22 @@ export function serveSubscriptions(options: {
           return false;
         }
 
+        const address = addressSubject(options.clientAddress(request));
+        const user = viewer?.id.toString();
+        if (!socketsPerAddress.tryTake(address)) {
+          socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, TOO_MANY_SOCKETS_CLOSE_REASON);
+          return false;
+        }
+        if (user !== undefined && !socketsPerUser.tryTake(user)) {
+          socketsPerAddress.giveBack(address);
+          socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, TOO_MANY_SOCKETS_CLOSE_REASON);
+          return false;
+        }
+        socket.once('close', () => {
+          socketsPerAddress.giveBack(address);
+          if (user !== undefined) socketsPerUser.giveBack(user);
+        });
+
         if (viewer) {
           const expiry = setTimeout(
             () => socket.close(CloseCode.Forbidden, TOKEN_EXPIRED_CLOSE_REASON),
@@ -114,19 +162,24 @@ export function serveSubscriptions(options: {
         }
         connections.set(ctx, {
           viewer,
+          authorization: authorization as string | undefined,
           origin: { ipAddress: options.clientAddress(request), userAgent: request.headers['user-agent'] ?? null },
+          subscriptions: new SocketSubscriptions(),
         });
         return true;
       },
 
-      onSubscribe(ctx, id, payload) {
+      async onSubscribe(ctx, id, payload) {
         const connection = connections.get(ctx);
         if (!connection) throw new Error('subscribe before the connection was acknowledged');
+        if (!(await stillAuthorized(connection, ctx.extra.socket))) return [unauthenticated(TOKEN_REVOKED_CLOSE_REASON)];
         const trusted =
           trustedDocuments && resolveTrustedDocument({ query: payload.query, extensions: payload.extensions ?? undefined }, trustedDocuments);
         if (trusted && 'refused' in trusted) return [operationNotTrusted(trusted.refused)];
         const prepared = prepareSubscription(schema, trusted ? { ...payload, query: trusted.document } : payload);
         if ('errors' in prepared) return prepared.errors;
+        const refused = connection.subscriptions.admit(id);
+        if (refused) return [refused];
 
         const scope = new RequestScope(randomUUID(), deps.logger.child({ subscriptionId: id }));
         const identity: OperationIdentity = {
@@ -151,7 +204,14 @@ export function serveSubscriptions(options: {
         return subscribeWithEventContexts(args, eventContexts.get(operationContext) ?? (() => operationContext));
       },
 
-      onNext(_ctx, _id, _payload, args, result) {
+      onComplete(ctx, id) {
+        connections.get(ctx)?.subscriptions.complete(id);
+      },
+
+      async onNext(ctx, _id, _payload, args, result) {
+        // A closing socket sends nothing (ws-transport.ts), so the event is not delivered.
+        const connection = connections.get(ctx);
+        if (connection && !(await stillAuthorized(connection, ctx.extra.socket))) return;
         if (!result.errors?.length) return;
         return { ...result, errors: format(result.errors, args.contextValue as Context) };
       },
