@@ -49,4 +49,35 @@ describe('MemoryCache', () => {
   it('is always reachable', async () => {
     await expect(cache.ping()).resolves.toBeUndefined();
   });
+
+  describe('bounds (issue 11 item 7)', () => {
+    let small: MemoryCache;
+    beforeEach(() => {
+      small = new MemoryCache(() => now, 60_000, { maxEntries: 3, maxBytes: 100 });
+    });
+    afterEach(() => small.close());
+
+    it('keeps at most maxEntries, dropping the least recently used first', async () => {
+      for (const key of ['a', 'b', 'c']) await small.set(key, key, { ttlSeconds: 60 });
+      await small.get('a'); // a is now more recent than b
+      await small.set('d', 'd', { ttlSeconds: 60 });
+      expect(small.size).toBe(3);
+      await expect(small.get('b')).resolves.toBeUndefined();
+      for (const key of ['a', 'c', 'd']) await expect(small.get(key)).resolves.toBe(key);
+    });
+
+    it('keeps at most maxBytes of JSON, and never stores a value larger than that', async () => {
+      await small.set('x', 'x'.repeat(40), { ttlSeconds: 60, tags: ['t'] });
+      await small.set('y', 'y'.repeat(40), { ttlSeconds: 60 });
+      await small.set('z', 'z'.repeat(40), { ttlSeconds: 60 });
+      await expect(small.get('x')).resolves.toBeUndefined();
+      expect(small.size).toBe(2);
+      await small.set('huge', 'h'.repeat(200), { ttlSeconds: 60 });
+      await expect(small.get('huge')).resolves.toBeUndefined();
+      expect(small.size).toBe(2);
+      // Eviction also forgets the tag index entry.
+      await small.invalidateTags(['t']);
+      await expect(small.get('y')).resolves.toBe('y'.repeat(40));
+    });
+  });
 });

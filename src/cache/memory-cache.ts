@@ -6,20 +6,33 @@ interface Slot {
   tags: readonly string[];
 }
 
+/** What the in-process cache may hold; past either bound the least recently used go first. */
+export interface MemoryCacheBounds {
+  maxEntries: number;
+  /** Sum of the stored JSON lengths (characters, about bytes). */
+  maxBytes: number;
+}
+
+export const DEFAULT_MEMORY_CACHE_BOUNDS: MemoryCacheBounds = { maxEntries: 100_000, maxBytes: 64 * 1024 * 1024 };
+
 /**
  * Cache for a single instance (no REDIS_URL). Values are stored as JSON so callers get
  * the same copies-not-references behaviour as with Redis. Expired entries are dropped
- * when read and by a periodic sweep, so the map cannot grow without bound.
+ * when read and by a periodic sweep; live ones are bounded in number and size, least
+ * recently used evicted first (as Redis does with maxmemory and allkeys-lru), so no client
+ * can grow the process by filling it.
  */
 export class MemoryCache implements Cache {
   readonly kind = 'memory' as const;
   private readonly slots = new Map<string, Slot>();
   private readonly keysByTag = new Map<string, Set<string>>();
   private readonly sweeper: NodeJS.Timeout;
+  private bytes = 0;
 
   constructor(
     private readonly now: () => number = Date.now,
     sweepIntervalMs = 60_000,
+    private readonly bounds: MemoryCacheBounds = DEFAULT_MEMORY_CACHE_BOUNDS,
   ) {
     this.sweeper = setInterval(() => this.sweep(), sweepIntervalMs);
     this.sweeper.unref();
@@ -32,18 +45,25 @@ export class MemoryCache implements Cache {
       this.remove(key);
       return undefined;
     }
+    // Map order is the recency order: a read moves the key to the end.
+    this.slots.delete(key);
+    this.slots.set(key, slot);
     return JSON.parse(slot.json) as T;
   }
 
   async set(key: string, value: unknown, options: CacheSetOptions): Promise<void> {
     this.remove(key);
     const tags = options.tags ?? [];
-    this.slots.set(key, { json: JSON.stringify(value), expiresAt: this.now() + options.ttlSeconds * 1000, tags });
+    const json = JSON.stringify(value);
+    if (json.length > this.bounds.maxBytes) return;
+    this.slots.set(key, { json, expiresAt: this.now() + options.ttlSeconds * 1000, tags });
+    this.bytes += json.length;
     for (const tag of tags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
       keys.add(key);
     }
+    this.evictPastBounds();
   }
 
   async delete(key: string): Promise<void> {
@@ -63,6 +83,7 @@ export class MemoryCache implements Cache {
     clearInterval(this.sweeper);
     this.slots.clear();
     this.keysByTag.clear();
+    this.bytes = 0;
   }
 
   get size(): number {
@@ -73,10 +94,18 @@ export class MemoryCache implements Cache {
     const slot = this.slots.get(key);
     if (!slot) return;
     this.slots.delete(key);
+    this.bytes -= slot.json.length;
     for (const tag of slot.tags) {
       const keys = this.keysByTag.get(tag);
       keys?.delete(key);
       if (keys?.size === 0) this.keysByTag.delete(tag);
+    }
+  }
+
+  private evictPastBounds(): void {
+    for (const key of this.slots.keys()) {
+      if (this.slots.size <= this.bounds.maxEntries && this.bytes <= this.bounds.maxBytes) return;
+      this.remove(key);
     }
   }
 
