@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import { getArgumentValues, getDirectiveValues, getVariableValues } from 'graphql/execution/values';
 import { queryLimitExceeded } from '../../lib/errors';
+import { nulCharacterError } from './nul-characters';
 import { MAX_RESOLVED_OBJECTS, ResolvedObjects } from './resolved-objects';
 import { MAX_EXPANDED_SELECTIONS } from './selection-fan-out';
 import { AMORTISED_TREE_SIZES, DEFAULT_LIST_SIZE, ITEM_TREE_LISTS, LIST_SIZES } from './list-sizes';
@@ -33,6 +34,9 @@ import { AMORTISED_TREE_SIZES, DEFAULT_LIST_SIZE, ITEM_TREE_LISTS, LIST_SIZES } 
  * are refused. What a priced document really resolves is bounded by MAX_RESOLVED_OBJECTS.
  */
 export const MAX_QUERY_COST = 5_000_000;
+
+/** Operations priced at most maxObjects / this are not counted as they resolve. */
+const UNCOUNTED_PRICE_SHARE = 10;
 /** `first` is capped at 100 (larger values are refused as BAD_USER_INPUT by the field itself). */
 const MAX_PAGE_SIZE = 100;
 /** What a connection serves when `first` is omitted or null. */
@@ -163,7 +167,10 @@ export function costLimitError(cost: number, maxCost: number): GraphQLError {
  * so the cost is checked once the operation is known, per request, not as a validation rule.
  * The priced maximum is an upper bound the data rarely reaches; the objects a response really
  * holds are counted as fields resolve, and past `maxObjects` the operation stops
- * (resolved-objects.ts).
+ * (resolved-objects.ts). Counting hooks every field of the operation (Apollo then wraps
+ * each resolver call), which costs a small page more CPU than its resolvers: operations
+ * priced well under `maxObjects` (a tenth, leaving room for a list longer than priced) are
+ * not counted.
  */
 export function costLimitPlugin<TContext extends object>(
   maxCost: number = MAX_QUERY_COST,
@@ -172,13 +179,19 @@ export function costLimitPlugin<TContext extends object>(
   return {
     async requestDidStart() {
       const counter = new ResolvedObjects(maxObjects);
+      let counted = true;
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          // Registered here so that one plugin owns every check of what a request brings.
+          const nul = nulCharacterError(document, request.variables);
+          if (nul) throw nul;
           const cost = operationCost(schema, document, operation, request.variables ?? {});
           if (cost !== undefined && cost > maxCost) throw costLimitError(cost, maxCost);
+          counted = cost === undefined || cost > maxObjects / UNCOUNTED_PRICE_SHARE;
         },
         async executionDidStart() {
+          if (!counted) return;
           return { willResolveField: ({ info }) => counter.willResolve(info) };
         },
         async willSendResponse({ response }) {

@@ -15,6 +15,7 @@ import { getVariableValues } from 'graphql/execution/values';
 import { ErrorCode } from '../../lib/errors';
 import { mapAsyncIterable } from '../../lib/async-iterables';
 import { MAX_QUERY_COST, operationCost, queryLimitRules } from '../limits';
+import { nulCharacterError } from '../limits/nul-characters';
 import { costLimitError } from '../limits/cost-limit';
 
 /**
@@ -76,6 +77,8 @@ export function prepareSubscription(
   }
 
   const variables = request.variables ?? {};
+  const nul = nulCharacterError(document, variables);
+  if (nul) return { errors: [nul] };
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) return { errors: coerced.errors.map((error) => withCode(error, ErrorCode.BAD_USER_INPUT)) };
 
