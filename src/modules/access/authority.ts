@@ -224,6 +224,17 @@ export class PermissionAuthority {
     return access;
   }
 
+  // ───────────── owner-only data ─────────────
+
+  /**
+   * Rows only their owner may see at all (merits, targets): another user's row answers
+   * NOT_FOUND, exactly like a missing id.
+   */
+  requireOwnRow<Row extends { userId: bigint }>(row: Row | null | undefined, what: string): Row {
+    if (!row || this.viewerId === null || row.userId !== this.viewerId) throw notFound(what);
+    return row;
+  }
+
   // ───────────── owners and users ─────────────
 
   /**

@@ -98,36 +98,20 @@ export async function checkGoalItems(
   return specs;
 }
 
-interface StoredItem {
+export interface StoredItem {
   id: bigint;
   deedItemId: bigint;
   scaleValueId: bigint | null;
   required: Decimal;
 }
 
-/** One kind's item table, inside the caller's transaction. */
+/** One goal's item rows, inside the caller's transaction (goal-writes.ts builds them). */
 export interface ItemTable {
+  /** The goal's items in creation order. */
+  list(): Promise<StoredItem[]>;
   remove(ids: bigint[]): Promise<unknown>;
   change(id: bigint, spec: GoalItemSpec): Promise<unknown>;
   add(specs: GoalItemSpec[]): Promise<unknown>;
-}
-
-export function meritItemTable(tx: Prisma.TransactionClient, meritId: bigint): ItemTable {
-  const data = (spec: GoalItemSpec) => ({ deedItemId: spec.deedItemId, scaleValueId: spec.scaleValueId, required: spec.required });
-  return {
-    remove: (ids) => tx.meritItem.deleteMany({ where: { id: { in: ids }, meritId } }),
-    change: (id, spec) => tx.meritItem.update({ where: { id }, data: data(spec) }),
-    add: (specs) => tx.meritItem.createMany({ data: specs.map((spec) => ({ meritId, ...data(spec) })) }),
-  };
-}
-
-export function targetItemTable(tx: Prisma.TransactionClient, targetId: bigint): ItemTable {
-  const data = (spec: GoalItemSpec) => ({ deedItemId: spec.deedItemId, scaleValueId: spec.scaleValueId, required: spec.required });
-  return {
-    remove: (ids) => tx.targetItem.deleteMany({ where: { id: { in: ids }, targetId } }),
-    change: (id, spec) => tx.targetItem.update({ where: { id }, data: data(spec) }),
-    add: (specs) => tx.targetItem.createMany({ data: specs.map((spec) => ({ targetId, ...data(spec) })) }),
-  };
 }
 
 const sameRequirement = (a: StoredItem, b: GoalItemSpec) =>

@@ -1,5 +1,6 @@
 import { Decimal } from '@prisma/client/runtime/client';
 import { DateTime } from 'luxon';
+import { todayIn } from '../../lib/local-dates';
 import type { LocalDate } from '../../lib/scalars';
 import { CompletionLogic, GoalStatus } from './enums';
 import type { GoalProgress, ItemProgress, MeritRecord, TargetRecord } from './types';
@@ -83,4 +84,16 @@ export function goalStatus(
   if (today < window.first) return GoalStatus.NOT_STARTED;
   if (window.last !== null && window.last < today) return GoalStatus.EXPIRED;
   return GoalStatus.IN_PROGRESS;
+}
+
+/** The rows whose derived status is one of `statuses` (all of them when none is given). */
+export function withStatuses<Row extends { completedAt: Date | null; isActive: boolean }>(
+  rows: Row[],
+  statuses: readonly GoalStatus[] | null | undefined,
+  timezone: string,
+  windowOf: (row: Row) => GoalWindow,
+): Row[] {
+  if (!statuses?.length) return rows;
+  const today = todayIn(timezone);
+  return rows.filter((row) => statuses.includes(goalStatus(row, windowOf(row), today)));
 }

@@ -1,17 +1,16 @@
-import type { PrismaClient } from '../../generated/prisma/client';
-import { conflict, notFound } from '../../lib/errors';
-import { dateColumnValue, todayIn } from '../../lib/local-dates';
-import { writeAudit } from '../audit/audit-log';
-import { changedFields } from '../../lib/changed-fields';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import { conflict } from '../../lib/errors';
 import { limitExceeded } from '../../lib/limits';
+import { dateColumnValue, todayIn } from '../../lib/local-dates';
 import { optionalText, trimmedText } from '../../lib/text';
 import { forgetGoalState, trigger, type ProgressActor } from './actor';
 import { completeFinishedGoals } from './completion';
 import { CompletionLogic } from './enums';
-import { auditedItems, checkGoalItems, meritItemTable, replaceItems } from './goal-items';
-import { auditedMerit, checkMeritWindow, lockGoalOwner } from './goal-rules';
-import { goalStatus, localDateOf, meritWindow } from './goal-state';
 import type { GoalEvents } from './goal-events';
+import { checkGoalItems, replaceItems } from './goal-items';
+import { checkMeritWindow, lockGoalOwner } from './goal-rules';
+import { localDateOf, meritWindow, withStatuses } from './goal-state';
+import { commonGoalChanges, meritRows, recordCreatedGoal, recordUpdatedGoal, softDeleteGoal } from './goal-writes';
 import { MAX_LIVE_MERITS_PER_USER } from './limits';
 import type { CreateMeritInput, MeritFilter, UpdateMeritInput } from './merit-inputs';
 import type { MeritRecord } from './types';
@@ -19,7 +18,7 @@ import type { MeritRecord } from './types';
 /**
  * Merits (CONTRACT.md section 6): private to their owner, so another user's id is NOT_FOUND.
  * A merit on a deleted deed is effectively deleted: left out of lists (unless
- * includeDeleted) and refused for updates (CONFLICT).
+ * includeDeleted) and refused for updates (CONFLICT). Completing one emits `meritCompleted`.
  */
 export class MeritService {
   constructor(
@@ -38,17 +37,12 @@ export class MeritService {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     });
     for (const row of rows) actor.loaders.merits.prime(row.id, row);
-    const statuses = filter?.statuses;
-    if (!statuses?.length) return rows;
-    const today = todayIn(actor.timezone);
-    return rows.filter((row) => statuses.includes(goalStatus(row, meritWindow(row), today)));
+    return withStatuses(rows, filter?.statuses, actor.timezone, meritWindow);
   }
 
   /** One of the viewer's merits (deleted ones included), else NOT_FOUND. */
   async byId(actor: ProgressActor, id: bigint): Promise<MeritRecord> {
-    const merit = await actor.loaders.merits.load(id);
-    if (!merit || merit.userId !== actor.viewerId) throw notFound('Merit');
-    return merit;
+    return actor.authority.requireOwnRow(await actor.loaders.merits.load(id), 'Merit');
   }
 
   async create(actor: ProgressActor, input: CreateMeritInput): Promise<MeritRecord> {
@@ -64,7 +58,7 @@ export class MeritService {
       goal: 'merit',
     });
 
-    const { merit, completed } = await this.prisma.$transaction(async (tx) => {
+    return this.written(actor, async (tx) => {
       await lockGoalOwner(tx, actor.viewerId);
       const live = await tx.merit.count({ where: { userId: actor.viewerId, deletedAt: null, deed: { deletedAt: null } } });
       if (live >= MAX_LIVE_MERITS_PER_USER) {
@@ -81,21 +75,9 @@ export class MeritService {
           durationDays,
         },
       });
-      await meritItemTable(tx, created.id).add(items);
-      const stored = await tx.meritItem.findMany({ where: { meritId: created.id }, orderBy: { id: 'asc' } });
-      await writeAudit(tx, actor.origin, {
-        action: 'CREATED',
-        entityType: 'MERIT',
-        entityId: created.id,
-        actorId: actor.viewerId,
-        newValues: { ...auditedMerit(created), items: auditedItems(stored) },
-      });
-      const completed = await completeFinishedGoals(tx, { meritIds: [created.id], targetIds: [] }, trigger(actor));
-      return { merit: completed.merits[0] ?? created, completed };
+      await recordCreatedGoal(tx, actor, meritRows(tx), created, items);
+      return created;
     });
-    forgetGoalState(actor.loaders);
-    await this.goalEvents.meritsCompleted(completed.merits);
-    return merit;
   }
 
   /**
@@ -117,73 +99,49 @@ export class MeritService {
         })
       : null;
 
-    const result = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT merit_id FROM merits WHERE merit_id = ${current.id} FOR UPDATE`;
+    let removedItemIds: bigint[] = [];
+    const merit = await this.written(actor, async (tx) => {
+      const rows = meritRows(tx);
+      await rows.lock(current.id);
       const before = await tx.merit.findUniqueOrThrow({ where: { id: current.id }, include: { deed: true } });
       if (before.deletedAt || before.deed.deletedAt) throw conflict('The merit or its deed is deleted');
-      const itemsBefore = await tx.meritItem.findMany({ where: { meritId: current.id }, orderBy: { id: 'asc' } });
-      const replaced = items ? await replaceItems(meritItemTable(tx, current.id), itemsBefore, items) : null;
+      const itemsBefore = await rows.items(current.id).list();
+      const replaced = items ? await replaceItems(rows.items(current.id), itemsBefore, items) : null;
+      removedItemIds = replaced?.removedIds ?? [];
       const updated = await tx.merit.update({
         where: { id: current.id },
         data: {
-          ...(input.name != null ? { name: trimmedText(input.name) } : {}),
-          ...(input.description !== undefined ? { description: optionalText(input.description) } : {}),
-          ...(input.completionLogic != null ? { completionLogic: input.completionLogic } : {}),
-          ...(input.isActive != null ? { isActive: input.isActive } : {}),
+          ...commonGoalChanges(input),
           startDate: dateColumnValue(startDate),
           durationDays,
         },
       });
-      const [oldValues, newValues] = changedFields<Record<string, unknown>>(auditedMerit(before), auditedMerit(updated));
-      if (replaced?.changed) {
-        oldValues.items = auditedItems(itemsBefore);
-        newValues.items = auditedItems(await tx.meritItem.findMany({ where: { meritId: current.id }, orderBy: { id: 'asc' } }));
-      }
-      const redefined =
-        replaced?.changed || ['completionLogic', 'startDate', 'durationDays'].some((field) => field in newValues);
-      let merit = updated;
-      if (redefined && updated.completedAt) {
-        merit = await tx.merit.update({ where: { id: current.id }, data: { completedAt: null } });
-        oldValues.completedAt = updated.completedAt;
-        newValues.completedAt = null;
-      }
-      if (Object.keys(newValues).length > 0) {
-        await writeAudit(tx, actor.origin, {
-          action: 'UPDATED',
-          entityType: 'MERIT',
-          entityId: current.id,
-          actorId: actor.viewerId,
-          oldValues,
-          newValues,
-        });
-      }
-      const completed = await completeFinishedGoals(tx, { meritIds: [current.id], targetIds: [] }, trigger(actor));
-      return { merit: completed.merits[0] ?? merit, removedItemIds: replaced?.removedIds ?? [], completed };
+      return recordUpdatedGoal(tx, actor, rows, { before, updated, itemsBefore, replaced });
     });
-    forgetGoalState(actor.loaders);
-    await this.goalEvents.meritsCompleted(result.completed.merits);
-    return { merit: result.merit, removedItemIds: result.removedItemIds };
+    return { merit, removedItemIds };
   }
 
   /** Soft delete (no restore); deleting a deleted merit is a no-op returning it. */
   async delete(actor: ProgressActor, id: bigint): Promise<MeritRecord> {
     await this.byId(actor, id);
-    const merit = await this.prisma.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<Array<{ deleted: boolean }>>`
-        SELECT deleted_at IS NOT NULL AS deleted FROM merits WHERE merit_id = ${id} FOR UPDATE`;
-      if (locked?.deleted) return tx.merit.findUniqueOrThrow({ where: { id } });
-      const deleted = await tx.merit.update({ where: { id }, data: { deletedAt: new Date() } });
-      await writeAudit(tx, actor.origin, {
-        action: 'DELETED',
-        entityType: 'MERIT',
-        entityId: id,
-        actorId: actor.viewerId,
-        oldValues: { deletedAt: null },
-        newValues: { deletedAt: deleted.deletedAt },
-      });
-      return deleted;
+    return softDeleteGoal(this.prisma, actor, meritRows, id);
+  }
+
+  /**
+   * Runs one write transaction and completes the merit if it is now finished (inside it),
+   * then drops the request's remembered goal state and announces completions after commit.
+   */
+  private async written(
+    actor: ProgressActor,
+    work: (tx: Prisma.TransactionClient) => Promise<MeritRecord>,
+  ): Promise<MeritRecord> {
+    const { merit, completed } = await this.prisma.$transaction(async (tx) => {
+      const written = await work(tx);
+      const completed = await completeFinishedGoals(tx, { meritIds: [written.id], targetIds: [] }, trigger(actor));
+      return { merit: completed.merits[0] ?? written, completed };
     });
     forgetGoalState(actor.loaders);
+    await this.goalEvents.meritsCompleted(completed.merits);
     return merit;
   }
 }

@@ -1,16 +1,15 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import { conflict, notFound } from '../../lib/errors';
-import { dateColumnValue, todayIn } from '../../lib/local-dates';
-import { writeAudit } from '../audit/audit-log';
-import { changedFields } from '../../lib/changed-fields';
+import { conflict } from '../../lib/errors';
 import { limitExceeded } from '../../lib/limits';
+import { dateColumnValue } from '../../lib/local-dates';
 import { optionalText, trimmedText } from '../../lib/text';
 import { forgetGoalState, trigger, type ProgressActor } from './actor';
 import { completeFinishedGoals } from './completion';
 import { CompletionLogic } from './enums';
-import { auditedItems, checkGoalItems, replaceItems, targetItemTable } from './goal-items';
-import { auditedTarget, checkTargetRange, lockGoalOwner } from './goal-rules';
-import { goalStatus, localDateOf, targetWindow } from './goal-state';
+import { checkGoalItems, replaceItems } from './goal-items';
+import { checkTargetRange, lockGoalOwner } from './goal-rules';
+import { localDateOf, targetWindow, withStatuses } from './goal-state';
+import { commonGoalChanges, recordCreatedGoal, recordUpdatedGoal, softDeleteGoal, targetRows } from './goal-writes';
 import { MAX_LIVE_TARGETS_PER_USER } from './limits';
 import type { CreateTargetInput, TargetFilter, UpdateTargetInput } from './target-inputs';
 import type { TargetRecord } from './types';
@@ -35,17 +34,12 @@ export class TargetService {
       orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
     });
     for (const row of rows) actor.loaders.targets.prime(row.id, row);
-    const statuses = filter?.statuses;
-    if (!statuses?.length) return rows;
-    const today = todayIn(actor.timezone);
-    return rows.filter((row) => statuses.includes(goalStatus(row, targetWindow(row), today)));
+    return withStatuses(rows, filter?.statuses, actor.timezone, targetWindow);
   }
 
   /** One of the viewer's targets (deleted ones included), else NOT_FOUND. */
   async byId(actor: ProgressActor, id: bigint): Promise<TargetRecord> {
-    const target = await actor.loaders.targets.load(id);
-    if (!target || target.userId !== actor.viewerId) throw notFound('Target');
-    return target;
+    return actor.authority.requireOwnRow(await actor.loaders.targets.load(id), 'Target');
   }
 
   async create(actor: ProgressActor, input: CreateTargetInput): Promise<TargetRecord> {
@@ -68,17 +62,8 @@ export class TargetService {
           endDate: dateColumnValue(input.endDate),
         },
       });
-      await targetItemTable(tx, created.id).add(items);
-      const stored = await tx.targetItem.findMany({ where: { targetId: created.id }, orderBy: { id: 'asc' } });
-      await writeAudit(tx, actor.origin, {
-        action: 'CREATED',
-        entityType: 'TARGET',
-        entityId: created.id,
-        actorId: actor.viewerId,
-        newValues: { ...auditedTarget(created), items: auditedItems(stored) },
-      });
-      const completed = await completeFinishedGoals(tx, { meritIds: [], targetIds: [created.id] }, trigger(actor));
-      return completed.targets[0] ?? created;
+      await recordCreatedGoal(tx, actor, targetRows(tx), created, items);
+      return created;
     });
   }
 
@@ -102,47 +87,22 @@ export class TargetService {
 
     let removedItemIds: bigint[] = [];
     const target = await this.written(actor, async (tx) => {
-      await tx.$queryRaw`SELECT target_id FROM targets WHERE target_id = ${current.id} FOR UPDATE`;
-      const before = await tx.target.findUniqueOrThrow({ where: { id: current.id } });
+      const rows = targetRows(tx);
+      await rows.lock(current.id);
+      const before = await rows.find(current.id);
       if (before.deletedAt) throw conflict('The target is deleted');
-      const itemsBefore = await tx.targetItem.findMany({ where: { targetId: current.id }, orderBy: { id: 'asc' } });
-      const replaced = items ? await replaceItems(targetItemTable(tx, current.id), itemsBefore, items) : null;
+      const itemsBefore = await rows.items(current.id).list();
+      const replaced = items ? await replaceItems(rows.items(current.id), itemsBefore, items) : null;
       removedItemIds = replaced?.removedIds ?? [];
       const updated = await tx.target.update({
         where: { id: current.id },
         data: {
-          ...(input.name != null ? { name: trimmedText(input.name) } : {}),
-          ...(input.description !== undefined ? { description: optionalText(input.description) } : {}),
-          ...(input.completionLogic != null ? { completionLogic: input.completionLogic } : {}),
-          ...(input.isActive != null ? { isActive: input.isActive } : {}),
+          ...commonGoalChanges(input),
           startDate: dateColumnValue(startDate),
           endDate: dateColumnValue(endDate),
         },
       });
-      const [oldValues, newValues] = changedFields<Record<string, unknown>>(auditedTarget(before), auditedTarget(updated));
-      if (replaced?.changed) {
-        oldValues.items = auditedItems(itemsBefore);
-        newValues.items = auditedItems(await tx.targetItem.findMany({ where: { targetId: current.id }, orderBy: { id: 'asc' } }));
-      }
-      const redefined = replaced?.changed || ['completionLogic', 'startDate', 'endDate'].some((field) => field in newValues);
-      let target = updated;
-      if (redefined && updated.completedAt) {
-        target = await tx.target.update({ where: { id: current.id }, data: { completedAt: null } });
-        oldValues.completedAt = updated.completedAt;
-        newValues.completedAt = null;
-      }
-      if (Object.keys(newValues).length > 0) {
-        await writeAudit(tx, actor.origin, {
-          action: 'UPDATED',
-          entityType: 'TARGET',
-          entityId: current.id,
-          actorId: actor.viewerId,
-          oldValues,
-          newValues,
-        });
-      }
-      const completed = await completeFinishedGoals(tx, { meritIds: [], targetIds: [current.id] }, trigger(actor));
-      return completed.targets[0] ?? target;
+      return recordUpdatedGoal(tx, actor, rows, { before, updated, itemsBefore, replaced });
     });
     return { target, removedItemIds };
   }
@@ -150,29 +110,22 @@ export class TargetService {
   /** Soft delete (no restore); deleting a deleted target is a no-op returning it. */
   async delete(actor: ProgressActor, id: bigint): Promise<TargetRecord> {
     await this.byId(actor, id);
-    return this.written(actor, async (tx) => {
-      const [locked] = await tx.$queryRaw<Array<{ deleted: boolean }>>`
-        SELECT deleted_at IS NOT NULL AS deleted FROM targets WHERE target_id = ${id} FOR UPDATE`;
-      if (locked?.deleted) return tx.target.findUniqueOrThrow({ where: { id } });
-      const deleted = await tx.target.update({ where: { id }, data: { deletedAt: new Date() } });
-      await writeAudit(tx, actor.origin, {
-        action: 'DELETED',
-        entityType: 'TARGET',
-        entityId: id,
-        actorId: actor.viewerId,
-        oldValues: { deletedAt: null },
-        newValues: { deletedAt: deleted.deletedAt },
-      });
-      return deleted;
-    });
+    return softDeleteGoal(this.prisma, actor, targetRows, id);
   }
 
-  /** Runs one write transaction, then drops the request's remembered goal state. */
+  /**
+   * Runs one write transaction and completes the target if it is now finished (inside it),
+   * then drops the request's remembered goal state.
+   */
   private async written(
     actor: ProgressActor,
     work: (tx: Prisma.TransactionClient) => Promise<TargetRecord>,
   ): Promise<TargetRecord> {
-    const target = await this.prisma.$transaction(work);
+    const target = await this.prisma.$transaction(async (tx) => {
+      const written = await work(tx);
+      const completed = await completeFinishedGoals(tx, { meritIds: [], targetIds: [written.id] }, trigger(actor));
+      return completed.targets[0] ?? written;
+    });
     forgetGoalState(actor.loaders);
     return target;
   }
