@@ -6,7 +6,8 @@
  * users, 365 days, seed "kitaab", today = the earliest date on Earth right now. The same
  * options give the same rows. A database that already has users is refused (exit 3) unless
  * --reset, which first empties every table. Works on DATABASE_URL or, with the server stopped,
- * on the embedded PGlite database (much slower). Exit codes: 0 done, 1 error, 3 refused.
+ * on the embedded PGlite database (much slower). Refused with NODE_ENV=production. Exit codes:
+ * 0 done, 1 error, 3 refused.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { loadConfig } from '../src/config';
@@ -78,6 +79,11 @@ function report(result: DemoDataResult, where: string): void {
 }
 
 async function run(args: string[]): Promise<number> {
+  // Demo users with a printed password (and --reset emptying every table) have no place there.
+  if (process.env.NODE_ENV === 'production') {
+    console.error('refused: NODE_ENV=production (demo data is for development and benchmarks only)');
+    return 3;
+  }
   const options = parseArgs(args);
   try {
     return await withTarget(async (target, where) => {
