@@ -22,14 +22,6 @@ const TEMPORARY_ALLOWANCES: Allowance[] = [
         ? violation.cycle.includes('src/context.ts')
         : violation.rule === 'modules-never-import-entry-wiring' && violation.to === 'src/context.ts',
   },
-  {
-    name: 'TEMPORARY_SEARCH_SERVICE_LOADERS',
-    why: 'modules/search/service.ts takes the Loaders type from src/loaders.ts instead of the deeds and entries modules',
-    allows: (violation) =>
-      violation.rule === 'modules-never-import-entry-wiring' &&
-      violation.from === 'src/modules/search/service.ts' &&
-      violation.to === 'src/loaders.ts',
-  },
 ];
 
 export const importRules: ImportRules = {

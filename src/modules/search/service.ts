@@ -3,7 +3,8 @@ import { invalidField, notFound } from '../../lib/errors';
 import { connectionFromRows, pageSize, type Connection } from '../../lib/pagination';
 import type { Viewer } from '../../auth/viewer';
 import type { PermissionAuthority } from '../access/authority';
-import type { Loaders } from '../../loaders';
+import type { DeedLoaders } from '../deeds/loaders';
+import type { EntryLoaders } from '../entries/loaders';
 import { reflectionFromRecord } from '../reflections/types';
 import { decodeSearchCursor, encodeSearchCursor } from './cursor';
 import { ALL_SEARCH_KINDS, SHARED_SEARCH_KINDS, type SearchKind } from './enums';
@@ -19,6 +20,9 @@ export interface SearchArgs {
   first?: number | null;
   after?: string | null;
 }
+
+/** The by-id loaders the matched objects come from (rows as the other fields expect them). */
+type SearchNodeLoaders = Pick<EntryLoaders, 'entries'> & Pick<DeedLoaders, 'deeds' | 'deedItems'>;
 
 interface PageRow {
   kind: SearchKind;
@@ -41,7 +45,7 @@ export class SearchService {
 
   async search(
     viewer: Viewer,
-    access: { authority: PermissionAuthority; loaders: Pick<Loaders, 'entries' | 'deeds' | 'deedItems'> },
+    access: { authority: PermissionAuthority; loaders: SearchNodeLoaders },
     args: SearchArgs,
   ): Promise<Connection<SearchResultValue>> {
     const query = parseSearchQuery(args.query);
@@ -78,7 +82,7 @@ export class SearchService {
   }
 
   /** The matched objects, one batched statement per kind on the page. */
-  private async withNodes(page: PageRow[], loaders: Pick<Loaders, 'entries' | 'deeds' | 'deedItems'>): Promise<SearchResultValue[]> {
+  private async withNodes(page: PageRow[], loaders: SearchNodeLoaders): Promise<SearchResultValue[]> {
     const idsOf = (kind: SearchKind) => page.filter((row) => row.kind === kind).map((row) => row.sourceId);
     const [entries, deeds, items, reflections, messages] = await Promise.all([
       loaders.entries.loadMany(idsOf('ENTRY')),
