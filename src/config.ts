@@ -38,6 +38,11 @@ export interface Config {
   readonly trustProxy: false | number | string;
   /** Absolute path. */
   readonly mailOutboxDir: string;
+  /**
+   * MAIL_OUTBOX_DIR was set. With NODE_ENV=production and no SMTP_URL, only then are messages
+   * (reset and verification tokens included) written as files: see mail/index.ts.
+   */
+  readonly mailOutboxConfigured: boolean;
   readonly smtpUrl: string | undefined;
   readonly logLevel: LogLevel;
   readonly explorer: boolean;
@@ -269,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: vars.RATE_LIMITS ?? true,
     trustProxy: vars.TRUST_PROXY,
     mailOutboxDir: path.resolve(vars.MAIL_OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
+    mailOutboxConfigured: vars.MAIL_OUTBOX_DIR !== undefined,
     smtpUrl: vars.SMTP_URL,
     logLevel: vars.LOG_LEVEL,
     explorer: vars.EXPLORER ?? vars.NODE_ENV !== 'production',

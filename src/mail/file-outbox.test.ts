@@ -74,7 +74,21 @@ describe('FileOutboxMailer', () => {
 
 describe('createMailer', () => {
   it('uses the file outbox unless SMTP_URL is set', () => {
-    expect(createMailer({ smtpUrl: undefined, mailOutboxDir: '/tmp/x' }).kind).toBe('outbox');
-    expect(createMailer({ smtpUrl: 'smtp://127.0.0.1:2525', mailOutboxDir: '/tmp/x' }).kind).toBe('smtp');
+    const base = { smtpUrl: undefined, mailOutboxDir: '/tmp/x', mailOutboxConfigured: false, nodeEnv: 'development' as const };
+    expect(createMailer(base).kind).toBe('outbox');
+    expect(createMailer({ ...base, smtpUrl: 'smtp://127.0.0.1:2525' }).kind).toBe('smtp');
+  });
+
+  it('in production, writes no file (no token on disk) unless MAIL_OUTBOX_DIR was set (issue 11 item 7)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-outbox-prod-'));
+    const production = { smtpUrl: undefined, mailOutboxDir: dir, mailOutboxConfigured: false, nodeEnv: 'production' as const };
+    const unset = createMailer(production);
+    expect(unset.kind).toBe('none');
+    await expect(unset.send({ kind: 'RESET_PASSWORD', to: 'a@example.com', subject: 's', text: 't', token: 'secret' })).rejects.toThrow(
+      'RESET_PASSWORD mail not sent',
+    );
+    expect(await fs.readdir(dir)).toEqual([]);
+    expect(createMailer({ ...production, mailOutboxConfigured: true }).kind).toBe('outbox');
+    expect(createMailer({ ...production, smtpUrl: 'smtp://127.0.0.1:2525' }).kind).toBe('smtp');
   });
 });

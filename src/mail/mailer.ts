@@ -10,9 +10,9 @@ export interface MailMessage {
   token?: string;
 }
 
-/** Delivers messages: over SMTP when configured, otherwise into the file outbox. */
+/** Delivers messages: over SMTP when configured, otherwise into the file outbox (or nowhere: mail/index.ts). */
 export interface Mailer {
-  readonly kind: 'smtp' | 'outbox';
+  readonly kind: 'smtp' | 'outbox' | 'none';
   send(message: MailMessage): Promise<void>;
   close(): Promise<void>;
 }
