@@ -71,8 +71,11 @@ type RunOptions = Omit<LoadOptions, 'url'>;
 
 const SETTLE_POLL_MS = 250;
 const SETTLE_MAX_MS = 120_000;
-/** Server CPU per poll below which it counts as idle (5% of a core). */
-const IDLE_CPU_MS = SETTLE_POLL_MS * 0.05;
+/**
+ * Server CPU per poll below which it counts as idle: 10% of a core (a server still working
+ * through requests uses a whole one; answering the metrics poll itself uses a little).
+ */
+const IDLE_CPU_MS = SETTLE_POLL_MS * 0.1;
 
 async function metricsOrNothing(ctx: BenchContext): Promise<MetricsSnapshot> {
   return scrapeMetrics(ctx.metricsUrl).catch(() => new Map());
@@ -119,8 +122,9 @@ export async function measuredLoad(ctx: BenchContext, options: RunOptions): Prom
 
 /**
  * Runs a load `times` times (`options(run)` for run 0, 1, …, awaited just before the run),
- * fewer when the run is past its time budget (at least once). `warmUp`, when given, runs first and is not measured: the
- * server's code is compiled and its caches filled before the first measured run.
+ * fewer when the run is past its time budget (at least once). `warmUp`, when given, runs
+ * first and is not measured: the server's code is compiled and its caches filled before the
+ * first measured run.
  */
 export async function repeatedLoad(
   ctx: BenchContext,
@@ -197,7 +201,7 @@ export function rowFromRuns(
     target: judged,
     notes: [
       ...(options.notes ?? []),
-      ...(planned !== undefined && runs.length < planned ? [`${runs.length} of ${planned} runs: the bench was past its time budget`] : []),
+      ...(planned !== undefined && runs.length < planned ? [`${runs.length} of ${planned} runs: the scenario had used its share of the bench's time budget`] : []),
       ...(measured.errors > 0 ? [errorBreakdown(runs)] : []),
       ...(unanswered > 0 ? [`${unanswered} requests still unanswered when the time bound ended the run${runs.length > 1 ? 's' : ''}`] : []),
       ...(sample !== undefined ? [`first wrong answer: ${sample}`] : []),
