@@ -120,7 +120,9 @@ function contextFailure(error: unknown, scope: RequestScope): unknown {
   if (error instanceof GraphQLError && error.extensions.code !== undefined) return error;
   logUnexpectedError(error, scope.logger);
   if (isPoolWaitExceeded(error)) return asDatabaseBusy(error, scope.requestId);
+  // formatError masks it, and reads the cause for load problems (a statement timeout).
   return new GraphQLError(INTERNAL_ERROR_MESSAGE, {
+    originalError: error instanceof Error ? error : undefined,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: scope.requestId },
   });
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Pool } from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../lib/logger';
@@ -122,7 +121,10 @@ function openPostgres(config: DatabaseConfig & { databaseUrl: string }, logger: 
 async function openPGlite(config: DatabaseConfig, options: DatabaseOptions): Promise<Database> {
   const lock = await lockDataDir(config.dataDir);
   try {
-    const pglite = await PGlite.create(pgliteDirectory(config.dataDir));
+    // Loaded only for the embedded database: a server on PostgreSQL never needs PGlite.
+    const { PGlite: EmbeddedPostgres } = await import('@electric-sql/pglite');
+    const { PrismaPGlite } = await import('pglite-prisma-adapter');
+    const pglite = await EmbeddedPostgres.create(pgliteDirectory(config.dataDir));
     const prisma = new PrismaClient({
       adapter: withObserver(new PrismaPGlite(pglite), options),
       transactionOptions: transactionOptions(config.dbPoolWaitMs ?? DEFAULT_POOL_WAIT_MS),

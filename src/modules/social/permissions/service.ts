@@ -87,6 +87,10 @@ export class PermissionService {
    */
   async grant(actor: SocialActor, input: { relationId: bigint; deedItemId: bigint; type: PermissionType }): Promise<GrantResult> {
     const viewer = requireVerifiedEmail(actor.viewer);
+    // The authority reads through its own connection: asked first, so the transaction below
+    // finds the answer remembered instead of waiting for a second pooled connection while it
+    // holds one (with every connection held that way, the pool would deadlock).
+    await actor.authority.itemAccess(input.deedItemId);
     const result = await this.prisma.$transaction(async (tx) => {
       const locked = await lockVisibleRelation(tx, actor.authority, input.relationId);
       if (!locked) throw notFound('Relation');
