@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { backgroundWorkSettled } from '../../src/lib/background-work';
 import type { OutboxFile } from '../../src/mail/file-outbox';
 import type { TestApp } from './test-app';
 
@@ -15,6 +16,8 @@ export interface OutboxEntry extends OutboxFile {
 
 /** Every message in the outbox, oldest first (by file name, as the contract promises). */
 export async function readOutbox(app: TestApp): Promise<OutboxEntry[]> {
+  // Request mutations mail after answering (src/lib/background-work.ts).
+  await backgroundWorkSettled();
   let names: string[];
   try {
     names = await fs.readdir(app.outboxDir);
@@ -72,5 +75,6 @@ export async function registerUser(
 }
 
 export async function auditRows(app: TestApp, where: { action?: string; entityId?: bigint; subjectUserId?: bigint }) {
+  await backgroundWorkSettled();
   return app.prisma.auditLog.findMany({ where, orderBy: { id: 'asc' } });
 }

@@ -11,6 +11,7 @@ import type { Viewer } from '../../auth/viewer';
 import type { Prisma, PrismaClient, User as UserRecord } from '../../generated/prisma/client';
 import { conflict, invalidField, unauthenticated } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
+import { offResponsePath } from '../../lib/background-work';
 import { isUniqueViolation } from '../../lib/prisma-errors';
 import type { Mailer, MailMessage } from '../../mail';
 import { writeAudit, type RequestOrigin } from '../audit/audit-log';
@@ -103,13 +104,18 @@ export class AuthService {
       if (scheduled?.purgeAfter) throw deletionScheduled(scheduled.purgeAfter);
       if (user) {
         // The attempt is about this account but not by it: no actor, the account as subject.
-        await writeAudit(this.deps.prisma, origin, {
-          action: 'LOGIN_FAILED',
-          entityType: 'USER',
-          entityId: user.id,
-          actorId: null,
-          subjectUserId: user.id,
-        });
+        // Written off the response path: a failure must take as long whether or not the account exists.
+        offResponsePath(
+          () =>
+            writeAudit(this.deps.prisma, origin, {
+              action: 'LOGIN_FAILED',
+              entityType: 'USER',
+              entityId: user.id,
+              actorId: null,
+              subjectUserId: user.id,
+            }).then(() => undefined),
+          (error) => this.deps.logger.error({ err: error }, 'auditing a failed login failed'),
+        );
       }
       throw unauthenticated(LOGIN_FAILED_MESSAGE);
     }
@@ -166,8 +172,18 @@ export class AuthService {
     return { verified: true, user: viewer?.id === user.id ? user : null };
   }
 
-  /** Sends a fresh verification token to a live, unverified account; silent otherwise. */
+  /**
+   * Sends a fresh verification token to a live, unverified account; silent otherwise. The
+   * lookup, the token and the mail happen after the answer (the same for every address).
+   */
   async requestEmailVerification(emailInput: string): Promise<void> {
+    offResponsePath(
+      () => this.sendEmailVerification(emailInput),
+      (error) => this.deps.logger.error({ err: error }, 'email verification request failed'),
+    );
+  }
+
+  private async sendEmailVerification(emailInput: string): Promise<void> {
     const user = await this.deps.prisma.user.findFirst({ where: { email: normaliseEmail(emailInput), deletedAt: null } });
     if (!user || user.emailVerified) return;
     const verification = generateOneTimeToken();
@@ -181,8 +197,15 @@ export class AuthService {
     await this.sendAfterCommit(verificationMail(user.email, user.fullName, verification.token));
   }
 
-  /** Sends a reset token to a live account; silent for unknown or deleted addresses. */
+  /** Sends a reset token to a live account; silent for unknown or deleted addresses (after the answer, as above). */
   async requestPasswordReset(emailInput: string): Promise<void> {
+    offResponsePath(
+      () => this.sendPasswordReset(emailInput),
+      (error) => this.deps.logger.error({ err: error }, 'password reset request failed'),
+    );
+  }
+
+  private async sendPasswordReset(emailInput: string): Promise<void> {
     const user = await this.deps.prisma.user.findFirst({ where: { email: normaliseEmail(emailInput), deletedAt: null } });
     if (!user) return;
     const reset = generateOneTimeToken();
