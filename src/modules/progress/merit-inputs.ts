@@ -1,10 +1,10 @@
-import type { Decimal } from '@prisma/client/runtime/client';
 import { ArrayMaxSize, ArrayMinSize, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
-import { DateScalar, DecimalScalar, type LocalDate } from '../../lib/scalars';
+import { DateScalar, type LocalDate } from '../../lib/scalars';
 import { NotNullWhenGiven, TrimmedLength } from '../../lib/validators';
 import { CompletionLogic, GoalStatus } from './enums';
+import { GoalItemFields } from './goal-inputs';
 import { MAX_DESCRIPTION_LENGTH, MAX_MERIT_ITEMS, MAX_WINDOW_DAYS } from './limits';
 
 /** Inputs of the merit queries and mutations (contract.graphql, "Mutation inputs & payloads: progress"). */
@@ -22,21 +22,9 @@ export class MeritFilter {
 }
 
 @InputType('MeritItemInput', { description: 'A merit item; include id to keep an existing item when updating.' })
-export class MeritItemInput {
-  @Field(() => BigIntID, { nullable: true, description: 'Existing item id (update only); omit to create.' })
-  id?: bigint | null;
-
+export class MeritItemInput extends GoalItemFields {
   @Field(() => BigIntID, { description: "Deed item in the merit's deed." })
-  deedItemId!: bigint;
-
-  @Field(() => BigIntID, {
-    nullable: true,
-    description: "Required for SCALE deeds (value of the deed's scale); forbidden for COUNT deeds.",
-  })
-  scaleValueId?: bigint | null;
-
-  @Field(() => DecimalScalar, { description: 'Required amount (> 0; whole number for scale items).' })
-  required!: Decimal;
+  declare deedItemId: bigint;
 }
 
 @InputType('CreateMeritInput', { description: 'Input for createMerit.' })

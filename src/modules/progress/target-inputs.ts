@@ -1,10 +1,10 @@
-import type { Decimal } from '@prisma/client/runtime/client';
 import { ArrayMaxSize, ArrayMinSize, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
-import { DateScalar, DecimalScalar, type LocalDate } from '../../lib/scalars';
+import { DateScalar, type LocalDate } from '../../lib/scalars';
 import { NotNullWhenGiven, TrimmedLength } from '../../lib/validators';
 import { CompletionLogic, GoalStatus } from './enums';
+import { GoalItemFields } from './goal-inputs';
 import { MAX_DESCRIPTION_LENGTH, MAX_TARGET_ITEMS } from './limits';
 
 /** Inputs of the target queries and mutations (contract.graphql, "Mutation inputs & payloads: progress"). */
@@ -22,21 +22,9 @@ export class TargetFilter {
 }
 
 @InputType('TargetItemInput', { description: 'A target item; include id to keep an existing item when updating.' })
-export class TargetItemInput {
-  @Field(() => BigIntID, { nullable: true, description: 'Existing item id (update only); omit to create.' })
-  id?: bigint | null;
-
+export class TargetItemInput extends GoalItemFields {
   @Field(() => BigIntID, { description: "Deed item from any of the viewer's deeds." })
-  deedItemId!: bigint;
-
-  @Field(() => BigIntID, {
-    nullable: true,
-    description: "Required for SCALE deeds (value of the deed's scale); forbidden for COUNT deeds.",
-  })
-  scaleValueId?: bigint | null;
-
-  @Field(() => DecimalScalar, { description: 'Required amount (> 0; whole number for scale items).' })
-  required!: Decimal;
+  declare deedItemId: bigint;
 }
 
 @InputType('CreateTargetInput', { description: 'Input for createTarget.' })
