@@ -72,8 +72,13 @@ export function resultsTable(rows: readonly ScenarioRow[]): string {
   return lines.join('\n');
 }
 
+/** The rows' notes, one line each, named by scenario and load (a scenario has lines of several loads). */
+export function noteLines(rows: readonly ScenarioRow[]): string[] {
+  return rows.flatMap((row) => row.notes.map((note) => `- ${row.scenario} (${row.load}): ${cell(note)}`));
+}
+
 function notes(rows: readonly ScenarioRow[]): string {
-  const lines = rows.flatMap((row) => row.notes.map((note) => `- ${row.scenario}: ${cell(note)}`));
+  const lines = noteLines(rows);
   return lines.length > 0 ? `\n\nNotes:\n${lines.join('\n')}` : '';
 }
 
