@@ -7,6 +7,7 @@ import { affectedGoals, NO_AFFECTED_GOALS, type AffectedGoals } from './affected
 import type { GoalEvents } from '../progress/goal-events';
 import type { EntryEvents } from './entry-events';
 import { requireEntryWriter } from './entry-access';
+import { confirmWriteGrant } from './write-grant';
 import { recordChange, recordSlot, type EntryActor, type SlotResult } from './entry-changes';
 import { loadScalesOfValues, loadSlotFacts } from './entry-facts';
 import { historyValues, lockEntry, valueOf, writeEntryState } from './entry-store';
@@ -17,7 +18,8 @@ import type { EntryHistoryRecord, EntryRecord } from './types';
 /**
  * recordEntry, recordEntries, updateEntry, deleteEntry and restoreEntry (CONTRACT.md
  * sections 3–5). Access and input are checked before the transaction, so a refused request
- * writes nothing; the writes themselves run in one transaction per mutation.
+ * writes nothing; the writes themselves run in one transaction per mutation, which confirms
+ * a grantee's WRITE grant again (write-grant.ts) so that a revoke committed first wins.
  */
 
 export interface EntryWriter extends EntryActor {
@@ -110,6 +112,7 @@ export class EntryWriteService {
       a.deedItemId !== b.deedItemId ? (a.deedItemId < b.deedItemId ? -1 : 1) : a.entryDate.localeCompare(b.entryDate),
     );
     const recorded = await this.prisma.$transaction(async (tx) => {
+      for (const write of lockOrder) await confirmWriteGrant(tx, { writerId: writer.viewerId, ...write });
       const results: SlotResult[] = new Array(writes.length);
       for (const write of lockOrder) results[write.index] = await recordSlot(tx, writer, write);
       const changed = writes.filter((write) => results[write.index]!.change !== null);
@@ -135,6 +138,7 @@ export class EntryWriteService {
     const slot: SlotFacts = facts.get(entry.deedItemId)!;
 
     return this.committed(async (tx) => {
+      await confirmWriteGrant(tx, { writerId: writer.viewerId, ownerId: entry.userId, deedItemId: entry.deedItemId });
       const current = await lockEntry(tx, entry.id);
       if (!current) throw notFound('Entry'); // archived since it was read
       if (current.deletedAt) throw conflict('The entry is deleted');
@@ -155,6 +159,7 @@ export class EntryWriteService {
     const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
     const access = await requireEntryWriter(writer.authority, found);
     return this.committed(async (tx) => {
+      await confirmWriteGrant(tx, { writerId: writer.viewerId, ownerId: found!.userId, deedItemId: found!.deedItemId });
       const current = await lockEntry(tx, entryId);
       if (!current) throw notFound('Entry'); // archived since it was read
       if (current.deletedAt) return { entry: current, change: null, goals: NO_AFFECTED_GOALS };
@@ -170,6 +175,7 @@ export class EntryWriteService {
     const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
     const access = await requireEntryWriter(writer.authority, found);
     return this.committed(async (tx) => {
+      await confirmWriteGrant(tx, { writerId: writer.viewerId, ownerId: found!.userId, deedItemId: found!.deedItemId });
       const current = await lockEntry(tx, entryId);
       if (!current) throw notFound('Entry'); // archived since it was read
       if (!current.deletedAt) return { entry: current, change: null, goals: NO_AFFECTED_GOALS };
