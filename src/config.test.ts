@@ -43,6 +43,9 @@ describe('loadConfig', () => {
       archiveAfterDays: 730,
       auditRetentionDays: 2557,
       accountPurgeAfterDays: 30,
+      metricsPort: undefined,
+      metricsHost: '127.0.0.1',
+      operationSqlStats: true,
     });
   });
 
@@ -74,6 +77,9 @@ describe('loadConfig', () => {
       ARCHIVE_AFTER_DAYS: '365',
       AUDIT_RETENTION_DAYS: '3650',
       ACCOUNT_PURGE_AFTER_DAYS: '14',
+      METRICS_PORT: '9464',
+      METRICS_HOST: '0.0.0.0',
+      OPERATION_SQL_STATS: 'on',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -103,6 +109,9 @@ describe('loadConfig', () => {
       archiveAfterDays: 365,
       auditRetentionDays: 3650,
       accountPurgeAfterDays: 14,
+      metricsPort: 9464,
+      metricsHost: '0.0.0.0',
+      operationSqlStats: true,
     });
   });
 
