@@ -106,6 +106,7 @@ export class DashboardCache implements DashboardInvalidator {
   }
 }
 
-function cacheKey(key: DashboardKey, generation: string): string {
+/** Where a view is cached; also what identical computations in flight are matched by. */
+export function cacheKey(key: DashboardKey, generation: string): string {
   return ['dashboard', key.ownerId, generation, key.scope, key.days, key.timezone, key.dateTo].join(':');
 }

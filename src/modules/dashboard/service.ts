@@ -7,7 +7,7 @@ import type { PermissionAuthority } from '../access/authority';
 import { DeedCategory } from '../deeds/enums';
 import type { UserProfile } from '../users/types';
 import { aggregateEntries, type AggregateRow } from './aggregates';
-import type { DashboardCache, DashboardKey } from './dashboard-cache';
+import { cacheKey, type DashboardCache, type DashboardKey } from './dashboard-cache';
 import type { CategoryStatsRecord, DailyStatRecord, DashboardRecord } from './types';
 
 export const MIN_DASHBOARD_DAYS = 1;
@@ -36,6 +36,8 @@ export interface DashboardReader {
 export class DashboardService {
   /** Uncached computations running now, by the viewer who asked. */
   private readonly computing = new Map<bigint, number>();
+  /** Computations running now, by cache key and generation: identical views share one. */
+  private readonly inFlight = new Map<string, Promise<DashboardRecord>>();
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -68,26 +70,48 @@ export class DashboardService {
     const cached = await this.cache.load(key, generation);
     if (cached) return cached;
 
+    // The same view asked again while it is being computed waits for that computation: many
+    // requests at once for one owner's dashboard (an app opening on many devices, a refresh
+    // storm) cost one computation, and none of them is refused.
+    const flightKey = cacheKey(key, generation);
+    const inFlight = this.inFlight.get(flightKey);
+    if (inFlight) return inFlight;
+    const computed = this.compute(reader.viewerId, key, generation, { dateFrom, itemIds });
+    this.inFlight.set(flightKey, computed);
+    try {
+      return await computed;
+    } finally {
+      this.inFlight.delete(flightKey);
+    }
+  }
+
+  private async compute(
+    viewerId: bigint,
+    key: DashboardKey,
+    generation: string,
+    { dateFrom, itemIds }: { dateFrom: string; itemIds: bigint[] | null },
+  ): Promise<DashboardRecord> {
+    const { ownerId, days, dateTo } = key;
     const generatedAt = new Date();
-    const running = this.computing.get(reader.viewerId) ?? 0;
+    const running = this.computing.get(viewerId) ?? 0;
     if (running >= MAX_CONCURRENT_DASHBOARD_COMPUTATIONS) throw tooManyComputations();
-    this.computing.set(reader.viewerId, running + 1);
+    this.computing.set(viewerId, running + 1);
     let rows: AggregateRow[];
     try {
       // On the primary (read-routing sends transactions there), never a lagging replica: what
       // is computed here is cached, and a write must show on the next read.
       rows = await this.prisma.$transaction((tx) => aggregateEntries(tx, { ownerId, dateFrom, dateTo, days, itemIds }));
     } finally {
-      const left = (this.computing.get(reader.viewerId) ?? 1) - 1;
-      if (left > 0) this.computing.set(reader.viewerId, left);
-      else this.computing.delete(reader.viewerId);
+      const left = (this.computing.get(viewerId) ?? 1) - 1;
+      if (left > 0) this.computing.set(viewerId, left);
+      else this.computing.delete(viewerId);
     }
     const dashboard: DashboardRecord = {
       ownerId: ownerId.toString(),
       days,
       dateFrom,
       dateTo,
-      timezone: owner.timezone,
+      timezone: key.timezone,
       generatedAt: generatedAt.toISOString(),
       categories: CATEGORY_ORDER.map((category) => categoryStats(category, rows, dateFrom, days)),
     };
