@@ -26,6 +26,7 @@ import { readinessProbe, serveHealth, type ReadinessCheck } from './http/health'
 import { createRequestHandler, type PlainRoute } from './http/request-handler';
 import { readOnlyOperationRouting } from './db/read-routing';
 import { startBackgroundJobs, type Scheduler } from './jobs';
+import { backgroundWorkSettled } from './lib/background-work';
 import { createLogger, type Logger } from './lib/logger';
 import { countCacheLookups } from './observability/cache-metrics';
 import { METRICS_PATH, metricsOnlyListener, metricsScrape } from './observability/http-metrics';
@@ -229,6 +230,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       readinessChecks,
       metrics,
     });
+    // Runs after Apollo's drain (cleanup runs in reverse): mail and audit rows the last
+    // requests queued off their response path (lib/background-work.ts) are not lost.
+    cleanup.push(() => backgroundWorkSettled());
     cleanup.push(() => apollo.stop());
 
     // Stopped before the database closes (cleanup runs in reverse), after in-flight runs finish.
