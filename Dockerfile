@@ -1,7 +1,7 @@
 # The Kitaab API: TypeScript compiled to dist/ with swc and the Prisma client generated at
 # build time; the container runs plain JavaScript. Configuration comes from the environment
 # (CONTRACT.md section 12).
-FROM node:20-slim
+FROM node:24-slim
 
 WORKDIR /app
 RUN chown node:node /app
