@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ScenarioRow } from './scenario';
 import { formatCost, formatMs } from './targets';
 
@@ -119,8 +119,15 @@ own queueing. The notes count errors by kind; the server's log (its path is prin
 run) says why the server failed a request.
 `;
 
+/** Where the hand-written analysis of the results begins; the bench keeps it as it is. */
+export const ANALYSIS_START = '<!-- bench:analysis -->';
+
+/** Writes the intro and this run's section, keeping the analysis that follows ANALYSIS_START. */
 export function writeResultsFile(file: string, section: string): void {
-  writeFileSync(file, `${RESULTS_INTRO}\n${section}\n`);
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const analysisAt = previous.indexOf(ANALYSIS_START);
+  const analysis = analysisAt === -1 ? '' : `\n${previous.slice(analysisAt)}`;
+  writeFileSync(file, `${RESULTS_INTRO}\n${section}\n${analysis}`);
 }
 
 export const README_START = '<!-- bench:results:start -->';
