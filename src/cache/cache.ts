@@ -14,6 +14,8 @@ export interface Cache {
   readonly kind: 'redis' | 'memory';
   /** undefined on a miss. */
   get<T>(key: string): Promise<T | undefined>;
+  /** Several keys in one round trip, in order; undefined for each miss. */
+  getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>>;
   set(key: string, value: unknown, options: CacheSetOptions): Promise<void>;
   delete(key: string): Promise<void>;
   /** Drops every key set with any of these tags. */

@@ -38,6 +38,10 @@ export class MemoryCache implements Cache {
     this.sweeper.unref();
   }
 
+  async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    return Promise.all(keys.map((key) => this.get<T>(key)));
+  }
+
   async get<T>(key: string): Promise<T | undefined> {
     const slot = this.slots.get(key);
     if (!slot) return undefined;

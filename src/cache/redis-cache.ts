@@ -131,6 +131,17 @@ export class RedisCache implements Cache {
     }
   }
 
+  async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    if (!this.pending.isEmpty || keys.length === 0) return keys.map(() => undefined);
+    try {
+      const values = await this.breaker.run(() => this.client.mget(...keys));
+      return values.map((json) => (json === null ? undefined : (JSON.parse(json) as T)));
+    } catch (error) {
+      this.logger.debug({ err: error, keys }, 'cache read failed: treated as misses');
+      return keys.map(() => undefined);
+    }
+  }
+
   async set(key: string, value: unknown, options: CacheSetOptions): Promise<void> {
     const ttl = Math.max(1, Math.ceil(options.ttlSeconds));
     const json = JSON.stringify(value);

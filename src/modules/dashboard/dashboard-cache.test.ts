@@ -48,6 +48,22 @@ describe('DashboardCache', () => {
     expect(await cache.load(key, await cache.generation(7n))).toBeUndefined();
   });
 
+  it('looks the generation and the view up in one round trip, and never serves an older generation', async () => {
+    const getMany = jest.spyOn(memory, 'getMany');
+    const before = await cache.lookup(key);
+    expect(before.cached).toBeUndefined();
+    await cache.store(key, before.generation, record('fresh'));
+    expect(await cache.lookup(key)).toEqual({ generation: before.generation, cached: record('fresh') });
+    expect(getMany).toHaveBeenCalledTimes(2);
+
+    // Stored after an invalidation under the generation read before it: never served.
+    await cache.invalidateOwner(7n);
+    await cache.store(key, before.generation, record('stale'));
+    const after = await cache.lookup(key);
+    expect(after.generation).not.toBe(before.generation);
+    expect(after.cached).toBeUndefined();
+  });
+
   it("drops every key of the owner (all scopes and windows), and only that owner's", async () => {
     const generation = await cache.generation(7n);
     const otherKey = { ...key, ownerId: 8n };
@@ -64,6 +80,7 @@ describe('DashboardCache', () => {
     const failing: Cache = {
       kind: 'redis',
       get: () => Promise.reject(new Error('down')),
+      getMany: () => Promise.reject(new Error('down')),
       set: jest.fn(() => Promise.reject(new Error('down'))),
       delete: () => Promise.reject(new Error('down')),
       invalidateTags: () => Promise.reject(new Error('down')),
@@ -71,7 +88,8 @@ describe('DashboardCache', () => {
       close: async () => undefined,
     };
     const broken = new DashboardCache(failing, silent);
-    const generation = await broken.generation(7n);
+    const { generation, cached } = await broken.lookup(key);
+    expect(cached).toBeUndefined();
     expect(await broken.load(key, generation)).toBeUndefined();
     await broken.store(key, generation, record('x'));
     expect(failing.set).not.toHaveBeenCalled();

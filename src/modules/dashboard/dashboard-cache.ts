@@ -28,6 +28,9 @@ export interface DashboardInvalidator {
   invalidateOwners(ownerIds: readonly bigint[]): Promise<void>;
 }
 
+// An owner nobody invalidated yet.
+const INITIAL = 'initial';
+
 // The generation used when the cache cannot be asked: the read computes and stores nothing.
 const UNAVAILABLE = 'unavailable-';
 
@@ -51,7 +54,7 @@ export class DashboardCache implements DashboardInvalidator {
   /** The owner's current generation; read BEFORE computing, and pass it to `store`. */
   async generation(ownerId: bigint): Promise<string> {
     try {
-      return (await this.cache.get<string>(generationKey(ownerId))) ?? 'initial';
+      return (await this.cache.get<string>(generationKey(ownerId))) ?? INITIAL;
     } catch (error) {
       this.logger.warn({ err: error }, 'dashboard cache unavailable (generation)');
       // A fresh value: nothing stored under it can be read back by anyone else.
@@ -62,17 +65,33 @@ export class DashboardCache implements DashboardInvalidator {
   async load(key: DashboardKey, generation: string): Promise<DashboardRecord | undefined> {
     if (generation.startsWith(UNAVAILABLE)) return undefined;
     try {
-      return await this.cache.get<DashboardRecord>(cacheKey(key, generation));
+      return current(await this.cache.get<StoredView>(viewKey(key)), generation);
     } catch (error) {
       this.logger.warn({ err: error }, 'dashboard cache unavailable (read)');
       return undefined;
     }
   }
 
+  /**
+   * The owner's generation and the view cached under it, in one round trip: the value keeps
+   * the generation it was computed under, so its key does not depend on the generation.
+   */
+  async lookup(key: DashboardKey): Promise<{ generation: string; cached: DashboardRecord | undefined }> {
+    try {
+      const [generation, stored] = await this.cache.getMany<string | StoredView>([generationKey(key.ownerId), viewKey(key)]);
+      const ownerGeneration = typeof generation === 'string' ? generation : INITIAL;
+      return { generation: ownerGeneration, cached: current(stored as StoredView | undefined, ownerGeneration) };
+    } catch (error) {
+      this.logger.warn({ err: error }, 'dashboard cache unavailable (lookup)');
+      return { generation: `${UNAVAILABLE}${randomUUID()}`, cached: undefined };
+    }
+  }
+
   async store(key: DashboardKey, generation: string, dashboard: DashboardRecord): Promise<void> {
     if (generation.startsWith(UNAVAILABLE)) return;
     try {
-      await this.cache.set(cacheKey(key, generation), dashboard, {
+      const stored: StoredView = { generation, dashboard };
+      await this.cache.set(viewKey(key), stored, {
         ttlSeconds: DASHBOARD_TTL_SECONDS,
         tags: [ownerTag(key.ownerId)],
       });
@@ -106,7 +125,18 @@ export class DashboardCache implements DashboardInvalidator {
   }
 }
 
-/** Where a view is cached; also what identical computations in flight are matched by. */
-export function cacheKey(key: DashboardKey, generation: string): string {
-  return ['dashboard', key.ownerId, generation, key.scope, key.days, key.timezone, key.dateTo].join(':');
+/** Where a view is cached (whatever its generation). */
+export function viewKey(key: DashboardKey): string {
+  return ['dashboard', key.ownerId, key.scope, key.days, key.timezone, key.dateTo].join(':');
+}
+
+/** A cached view with the owner's generation it was computed under. */
+interface StoredView {
+  generation: string;
+  dashboard: DashboardRecord;
+}
+
+/** The stored view only if it was computed under the owner's current generation. */
+function current(stored: StoredView | undefined, generation: string): DashboardRecord | undefined {
+  return stored?.generation === generation ? stored.dashboard : undefined;
 }

@@ -7,7 +7,7 @@ import type { PermissionAuthority } from '../access/authority';
 import { DeedCategory } from '../deeds/enums';
 import type { UserProfile } from '../users/types';
 import { aggregateEntries, type AggregateRow } from './aggregates';
-import { cacheKey, type DashboardCache, type DashboardKey } from './dashboard-cache';
+import { viewKey, type DashboardCache, type DashboardKey } from './dashboard-cache';
 import type { CategoryStatsRecord, DailyStatRecord, DashboardRecord } from './types';
 
 export const MIN_DASHBOARD_DAYS = 1;
@@ -66,14 +66,13 @@ export class DashboardService {
     const dateTo = todayIn(owner.timezone);
     const dateFrom = addDays(dateTo, -(days - 1));
     const key: DashboardKey = { ownerId, scope, days, timezone: owner.timezone, dateTo };
-    const generation = await this.cache.generation(ownerId);
-    const cached = await this.cache.load(key, generation);
+    const { generation, cached } = await this.cache.lookup(key);
     if (cached) return cached;
 
     // The same view asked again while it is being computed waits for that computation: many
     // requests at once for one owner's dashboard (an app opening on many devices, a refresh
     // storm) cost one computation, and none of them is refused.
-    const flightKey = cacheKey(key, generation);
+    const flightKey = `${viewKey(key)}@${generation}`;
     const inFlight = this.inFlight.get(flightKey);
     if (inFlight) return inFlight;
     const computed = this.compute(reader.viewerId, key, generation, { dateFrom, itemIds });
