@@ -136,8 +136,9 @@ it('does not wait on a frozen Redis, and replays the invalidations it missed whe
       elapsed.push(plain.elapsedMs);
     }
     // A command to a hung Redis is given up after 100 ms; three in a row open the breaker,
-    // after which requests do not wait at all (but for a trial command each second).
-    for (const ms of elapsed) expect(ms).toBeLessThan(healthyMaxMs + 100 + 20);
+    // after which requests do not wait at all (but for a trial command each second). The 80 ms
+    // beyond that absorb a busy machine's scheduling; waiting on Redis would take seconds.
+    for (const ms of elapsed) expect(ms).toBeLessThan(healthyMaxMs + 100 + 80);
     expect(elapsed.filter((ms) => ms > healthyMaxMs + 50).length).toBeLessThanOrEqual(4);
     expect((app.server.cache as unknown as { breaker: { state: string } }).breaker.state).not.toBe('closed');
     const startedAt = performance.now();
