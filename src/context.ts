@@ -3,7 +3,6 @@ import { GraphQLError } from 'graphql';
 import { resolveViewer, type Viewer } from './auth/viewer';
 import type { Cache } from './cache';
 import type { Config } from './config';
-import { isPoolWaitExceeded } from './db/pool-wait';
 import { asDatabaseBusy } from './graphql/database-busy';
 import { logUnexpectedError } from './graphql/format-error';
 import { ErrorCode, INTERNAL_ERROR_MESSAGE } from './lib/errors';
@@ -119,7 +118,8 @@ export interface HttpRequestIdentity {
 function contextFailure(error: unknown, scope: RequestScope): unknown {
   if (error instanceof GraphQLError && error.extensions.code !== undefined) return error;
   logUnexpectedError(error, scope.logger);
-  if (isPoolWaitExceeded(error)) return asDatabaseBusy(error, scope.requestId);
+  const busy = asDatabaseBusy(error, scope.requestId);
+  if (busy !== error) return busy;
   // formatError masks it, and reads the cause for load problems (a statement timeout).
   return new GraphQLError(INTERNAL_ERROR_MESSAGE, {
     originalError: error instanceof Error ? error : undefined,

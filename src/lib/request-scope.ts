@@ -9,7 +9,7 @@ import type { Logger } from './logger';
  *
  * Code that is not handed the context (the database adapter counting statements, the
  * replica router) finds it through ONE AsyncLocalStorage, entered only when something needs
- * it (`trackInAsyncScope`): on Node 20 any entered AsyncLocalStorage turns on promise hooks
+ * it (`enterAsyncScope` in http/graphql-route.ts): on Node 20 any entered AsyncLocalStorage turns on promise hooks
  * for the whole process, which cost a fifth of the CPU of a request when three stores were
  * entered on every one.
  */

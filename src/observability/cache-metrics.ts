@@ -6,22 +6,30 @@ import type { Metrics } from './metrics';
  * so whatever else the concrete cache exposes (the Redis client, for instance) stays reachable.
  */
 export function countCacheLookups<C extends Cache>(cache: C, metrics: Metrics): C {
+  const count = (value: unknown) => metrics.cacheLookups.inc({ result: value === undefined ? 'miss' : 'hit' });
   const get = async <T>(key: string): Promise<T | undefined> => {
     const value = await cache.get<T>(key);
-    metrics.cacheLookups.inc({ result: value === undefined ? 'miss' : 'hit' });
+    count(value);
     return value;
   };
   const getMany = async <T>(keys: readonly string[]): Promise<Array<T | undefined>> => {
     const values = await cache.getMany<T>(keys);
-    for (const value of values) metrics.cacheLookups.inc({ result: value === undefined ? 'miss' : 'hit' });
+    values.forEach(count);
     return values;
   };
+  // Methods are bound once, not on every access: the cache is read on most requests.
+  const methods = new Map<PropertyKey, unknown>([
+    ['get', get],
+    ['getMany', getMany],
+  ]);
   return new Proxy(cache, {
     get(target, property) {
-      if (property === 'get') return get;
-      if (property === 'getMany') return getMany;
+      if (methods.has(property)) return methods.get(property);
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      methods.set(property, bound);
+      return bound;
     },
   });
 }

@@ -43,5 +43,5 @@ describe('identical dashboard computations in flight', () => {
     } finally {
       await locker.end();
     }
-  });
+  }, 60_000);
 });
