@@ -136,14 +136,15 @@ it('does not wait on a frozen Redis, and replays the invalidations it missed whe
       elapsed.push(plain.elapsedMs);
     }
     // A command to a hung Redis is given up after 100 ms; three in a row open the breaker,
-    // after which requests do not wait at all (but for a trial command each second). The 80 ms
-    // beyond that absorb a busy machine's scheduling; waiting on Redis would take seconds.
-    for (const ms of elapsed) expect(ms).toBeLessThan(healthyMaxMs + 100 + 80);
-    expect(elapsed.filter((ms) => ms > healthyMaxMs + 50).length).toBeLessThanOrEqual(4);
+    // after which requests do not wait at all (but for a trial command each second). Without
+    // the breaker a request would wait until Redis thaws, so the bound leaves a busy CI machine
+    // half a second of scheduling slack and still tells the two apart.
+    for (const ms of elapsed) expect(ms).toBeLessThan(healthyMaxMs + 100 + 500);
+    expect(elapsed.filter((ms) => ms > healthyMaxMs + 100).length).toBeLessThanOrEqual(4);
     expect((app.server.cache as unknown as { breaker: { state: string } }).breaker.state).not.toBe('closed');
     const startedAt = performance.now();
     await cache.invalidateTags(['outage:owner']);
-    expect(performance.now() - startedAt).toBeLessThan(120);
+    expect(performance.now() - startedAt).toBeLessThan(600);
     // The value is still in the frozen Redis, but it is stale now: reads miss.
     await expect(cache.get('outage:dashboard')).resolves.toBeUndefined();
   } finally {
