@@ -256,6 +256,34 @@ describe('lists', () => {
     expect(targets.onDay.map((t: any) => t.name)).toEqual(['c', 'a']);
     expect(targets.expired).toHaveLength(3);
   });
+
+  it('includeDeleted adds only the 100 most recently deleted goals (a merit on a deleted deed counts from the deed)', async () => {
+    const user = await app.createUser();
+    const tree = await createCountTree(app, user);
+    const gone = await createCountTree(app, user, 'Gone deed');
+    const start = new Date('2025-01-01T00:00:00Z');
+    const deletedAt = (second: number) => new Date(Date.UTC(2026, 0, 1) + second * 1000);
+    const goals = (prefix: string, live: number, deleted: number) =>
+      Array.from({ length: live + deleted }, (_, i) => ({
+        userId: user.id,
+        name: i < live ? `${prefix} live ${i}` : `${prefix} gone ${i - live}`,
+        startDate: start,
+        deletedAt: i < live ? null : deletedAt(i - live),
+      }));
+    await app.prisma.merit.createMany({ data: goals('m', 2, 150).map((merit) => ({ ...merit, deedId: tree.deedId })) });
+    await app.prisma.merit.create({ data: { userId: user.id, deedId: gone.deedId, name: 'm of gone deed', startDate: start } });
+    await app.prisma.deed.update({ where: { id: gone.deedId }, data: { deletedAt: deletedAt(149.5) } });
+    await app.prisma.target.createMany({ data: goals('t', 2, 150).map((target) => ({ ...target, endDate: start })) });
+
+    const newest = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} gone ${149 - i}`);
+    const names = (list: Array<{ name: string }>) => list.map((goal) => goal.name).sort();
+    const data = await gqlOk(app, user, `query {
+      merits(filter: { includeDeleted: true }) { name }
+      targets(filter: { includeDeleted: true }) { name }
+    }`);
+    expect(names(data.merits)).toEqual(['m live 0', 'm live 1', 'm of gone deed', ...newest('m', 99)].sort());
+    expect(names(data.targets)).toEqual(['t live 0', 't live 1', ...newest('t', 100)].sort());
+  });
 });
 
 describe('limits', () => {

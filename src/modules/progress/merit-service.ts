@@ -7,6 +7,7 @@ import { forgetGoalState, trigger, type ProgressActor } from './actor';
 import { completeFinishedGoals } from './completion';
 import { CompletionLogic } from './enums';
 import type { GoalEvents } from './goal-events';
+import { listMerits } from './goal-lists';
 import { checkGoalItems, replaceItems } from './goal-items';
 import { checkMeritWindow, lockGoalOwner } from './goal-rules';
 import { localDateOf, meritWindow, withStatuses } from './goal-state';
@@ -26,15 +27,11 @@ export class MeritService {
     private readonly goalEvents: GoalEvents,
   ) {}
 
-  /** The viewer's merits, newest first. */
+  /** The viewer's merits, newest first (deleted ones: the most recently deleted, see goal-lists.ts). */
   async list(actor: ProgressActor, filter: MeritFilter | null | undefined): Promise<MeritRecord[]> {
-    const rows = await this.prisma.merit.findMany({
-      where: {
-        userId: actor.viewerId,
-        ...(filter?.deedId ? { deedId: filter.deedId } : {}),
-        ...(filter?.includeDeleted ? {} : { deletedAt: null, deed: { deletedAt: null } }),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    const rows = await listMerits(this.prisma, actor.viewerId, {
+      deedId: filter?.deedId ?? null,
+      includeDeleted: filter?.includeDeleted === true,
     });
     for (const row of rows) actor.loaders.merits.prime(row.id, row);
     return withStatuses(rows, filter?.statuses, actor.timezone, meritWindow);

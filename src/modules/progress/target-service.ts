@@ -7,6 +7,7 @@ import { forgetGoalState, trigger, type ProgressActor } from './actor';
 import { completeFinishedGoals } from './completion';
 import { CompletionLogic } from './enums';
 import { checkGoalItems, replaceItems } from './goal-items';
+import { listTargets } from './goal-lists';
 import { checkTargetRange, lockGoalOwner } from './goal-rules';
 import { localDateOf, targetWindow, withStatuses } from './goal-state';
 import { commonGoalChanges, recordCreatedGoal, recordUpdatedGoal, softDeleteGoal, targetRows } from './goal-writes';
@@ -22,16 +23,14 @@ import type { TargetRecord } from './types';
 export class TargetService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** The viewer's targets by startDate descending (newest first among equal starts). */
+  /**
+   * The viewer's targets by startDate descending (newest first among equal starts; deleted
+   * ones: the most recently deleted, see goal-lists.ts).
+   */
   async list(actor: ProgressActor, filter: TargetFilter | null | undefined): Promise<TargetRecord[]> {
-    const activeOn = filter?.activeOn ? dateColumnValue(filter.activeOn) : null;
-    const rows = await this.prisma.target.findMany({
-      where: {
-        userId: actor.viewerId,
-        ...(activeOn ? { startDate: { lte: activeOn }, endDate: { gte: activeOn } } : {}),
-        ...(filter?.includeDeleted ? {} : { deletedAt: null }),
-      },
-      orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
+    const rows = await listTargets(this.prisma, actor.viewerId, {
+      activeOn: filter?.activeOn ?? null,
+      includeDeleted: filter?.includeDeleted === true,
     });
     for (const row of rows) actor.loaders.targets.prime(row.id, row);
     return withStatuses(rows, filter?.statuses, actor.timezone, targetWindow);
