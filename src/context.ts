@@ -5,33 +5,17 @@ import type { Cache } from './cache';
 import type { Config } from './config';
 import { asDatabaseBusy } from './graphql/database-busy';
 import { logUnexpectedError } from './graphql/format-error';
-import { ErrorCode, INTERNAL_ERROR_MESSAGE } from './lib/errors';
+import { ErrorCode, INTERNAL_ERROR_MESSAGE, unauthenticated } from './lib/errors';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './lib/logger';
 import type { RequestScope } from './lib/request-scope';
 import { createLoaders, type Loaders } from './loaders';
 import { PermissionAuthority } from './modules/access/authority';
 import type { RequestOrigin } from './modules/audit/audit-log';
+import type { Actor, Context } from './modules/context-types';
 import type { Services } from './services';
 
-/** The per-request GraphQL context every resolver receives through `@Ctx()`. */
-export interface Context {
-  readonly requestId: string;
-  /** null when the request carries no token. */
-  readonly viewer: Viewer | null;
-  readonly prisma: PrismaClient;
-  readonly cache: Cache;
-  readonly services: Services;
-  readonly loaders: Loaders;
-  /** The one permission authority, scoped to this viewer and request. */
-  readonly authority: PermissionAuthority;
-  /** Client ip, user agent and request id, for audit rows. */
-  readonly origin: RequestOrigin;
-  /** Carries `requestId` (and the viewer's id) on every line; built on first use. */
-  readonly logger: Logger;
-  /** What this request did (request log, metrics) and where its reads go (read replicas). */
-  readonly scope: RequestScope;
-}
+export type { Actor, Context };
 
 /** Process-wide dependencies the context is built from. */
 export interface ContextDependencies {
@@ -81,6 +65,7 @@ class OperationContext implements Context {
   readonly origin: RequestOrigin;
   readonly scope: RequestScope;
   private operationLogger: Logger | undefined;
+  private operationActor: Actor | undefined;
 
   constructor(
     deps: ContextDependencies,
@@ -101,6 +86,22 @@ class OperationContext implements Context {
   get logger(): Logger {
     this.operationLogger ??= this.viewer ? this.scope.logger.child({ userId: this.viewer.id.toString() }) : this.scope.logger;
     return this.operationLogger;
+  }
+
+  /** Built once per operation, when a resolver first needs the viewer as the one who acts. */
+  get actor(): Actor {
+    if (this.operationActor) return this.operationActor;
+    const viewer = this.viewer;
+    if (!viewer) throw unauthenticated();
+    this.operationActor = {
+      viewerId: viewer.id,
+      viewer,
+      timezone: viewer.user.timezone,
+      authority: this.authority,
+      origin: this.origin,
+      loaders: this.loaders,
+    };
+    return this.operationActor;
   }
 }
 

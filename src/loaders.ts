@@ -1,5 +1,6 @@
 import type { PrismaClient } from './generated/prisma/client';
-import { appModules, type ModuleLoaders } from './modules/registered';
+import type { ContextLoaders } from './modules/context-types';
+import { appModules, type ModuleLoaders, type SameMembers } from './modules/registered';
 
 /**
  * The request's DataLoaders, created fresh for every request so batches and caches never
@@ -11,6 +12,12 @@ import { appModules, type ModuleLoaders } from './modules/registered';
  * measurable part of a small request's CPU.
  */
 export type Loaders = ModuleLoaders;
+
+/**
+ * Compiles only while the loaders every module declares on the context
+ * (modules/context-types.ts) are exactly those the registered modules build.
+ */
+export const loadersMatchContext: SameMembers<Loaders, ContextLoaders> = true;
 
 type LoadersConstructor = new (prisma: PrismaClient) => Loaders;
 

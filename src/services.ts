@@ -1,5 +1,6 @@
+import type { ContextServices } from './modules/context-types';
 import type { ServiceDependencies, SharedServices } from './modules/module';
-import { appModules, mergeMembers, type ModuleServices } from './modules/registered';
+import { appModules, mergeMembers, type ModuleServices, type SameMembers } from './modules/registered';
 import { createSharedServices } from './modules/shared-services';
 
 export type { ServiceDependencies };
@@ -9,6 +10,12 @@ export type { ServiceDependencies };
  * dashboard cache) and what each registered module's manifest builds.
  */
 export type Services = SharedServices & ModuleServices;
+
+/**
+ * Compiles only while the services every module declares on the context
+ * (modules/context-types.ts) are exactly those the registered modules build.
+ */
+export const servicesMatchContext: SameMembers<Services, ContextServices> = true;
 
 export function createServices(deps: ServiceDependencies): Services {
   const shared = createSharedServices(deps);

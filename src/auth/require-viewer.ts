@@ -1,4 +1,3 @@
-import type { Context } from '../context';
 import { forbidden, unauthenticated } from '../lib/errors';
 import type { Viewer } from './viewer';
 
@@ -6,9 +5,9 @@ import type { Viewer } from './viewer';
  * The signed-in viewer, or UNAUTHENTICATED. Every operation outside the public ones of
  * CONTRACT.md section 2 starts with this.
  */
-export function requireViewer(ctx: Pick<Context, 'viewer'>): Viewer {
-  if (!ctx.viewer) throw unauthenticated();
-  return ctx.viewer;
+export function requireViewer(holder: { readonly viewer: Viewer | null }): Viewer {
+  if (!holder.viewer) throw unauthenticated();
+  return holder.viewer;
 }
 
 /**

@@ -15,6 +15,9 @@ export type ModuleServices = Merged<ReturnType<Registered['createServices']>>;
 /** Every registered module's DataLoaders, by the names their manifests give them. */
 export type ModuleLoaders = Merged<ReturnType<Registered['createLoaders']>>;
 
+/** `true` when both types have the same members with the same types, else `never`. */
+export type SameMembers<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+
 /** The registered modules, in registry order. */
 export const appModules: ReadonlyArray<AppModule<object, object>> = Object.values(registry);
 

@@ -8,3 +8,10 @@ export const auditModule = defineModule({
   createServices: ({ prisma }) => ({ audit: new AuditEventService(prisma) }),
   createLoaders: none,
 });
+
+type AuditServices = ReturnType<(typeof auditModule)['createServices']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends AuditServices {}
+}

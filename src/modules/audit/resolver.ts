@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { UserProfile } from '../users/types';
 import { AuditEventsArgs } from './inputs';
 import { AuditEvent, AuditEventConnection } from './types';

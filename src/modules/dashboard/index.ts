@@ -8,3 +8,10 @@ export const dashboardModule = defineModule({
   createServices: ({ prisma, dashboardCache }) => ({ dashboards: new DashboardService(prisma, dashboardCache) }),
   createLoaders: none,
 });
+
+type DashboardServices = ReturnType<(typeof dashboardModule)['createServices']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends DashboardServices {}
+}

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { UserProfile } from '../users/types';
 import { DashboardArgs, DEFAULT_DASHBOARD_DAYS } from './inputs';
 import { Dashboard, dashboardFromRecord } from './types';

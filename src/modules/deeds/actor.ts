@@ -1,5 +1,5 @@
 import { requireViewer } from '../../auth/require-viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 
 /** What the deeds services need from a request: who acts, what they may do, where from. */
 export interface DeedsActor {

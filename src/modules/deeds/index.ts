@@ -19,3 +19,12 @@ export const deedsModule = defineModule({
   }),
   createLoaders: createDeedLoaders,
 });
+
+type DeedsServices = ReturnType<(typeof deedsModule)['createServices']>;
+type DeedsLoaders = ReturnType<(typeof deedsModule)['createLoaders']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends DeedsServices {}
+  interface ContextLoaders extends DeedsLoaders {}
+}

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
 import { invalidField } from '../../lib/errors';
 import { deedsActor } from './actor';

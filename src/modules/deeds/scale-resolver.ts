@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
 import { deedsActor } from './actor';
 import { present } from '../../lib/present';

@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { notFound } from '../../lib/errors';
 import type { AccessLevel } from './enums';
 import { preorder } from './tree';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { present } from '../../lib/present';
 import { thenMaybe } from '../../lib/record-loader';
 import { DeedItem, Scale, ScaleValue, type DeedItemRecord, type ScaleRecord, type ScaleValueRecord } from '../deeds/types';

@@ -14,3 +14,12 @@ export const entriesModule = defineModule({
   }),
   createLoaders: createEntryLoaders,
 });
+
+type EntriesServices = ReturnType<(typeof entriesModule)['createServices']>;
+type EntriesLoaders = ReturnType<(typeof entriesModule)['createLoaders']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends EntriesServices {}
+  interface ContextLoaders extends EntriesLoaders {}
+}

@@ -1,5 +1,5 @@
 import { requireViewer } from '../../auth/require-viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 
 /** What the progress services need from a request: the owner acting, their timezone, and request state. */
 export interface ProgressActor {

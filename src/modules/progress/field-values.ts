@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { todayIn } from '../../lib/local-dates';
 import type { LocalDate } from '../../lib/scalars';
 import type { CompletionLogic } from './enums';

@@ -15,3 +15,12 @@ export const progressModule = defineModule({
   }),
   createLoaders: createProgressLoaders,
 });
+
+type ProgressServices = ReturnType<(typeof progressModule)['createServices']>;
+type ProgressLoaders = ReturnType<(typeof progressModule)['createLoaders']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends ProgressServices {}
+  interface ContextLoaders extends ProgressLoaders {}
+}

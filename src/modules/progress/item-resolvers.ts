@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { present } from '../../lib/present';
 import type { DeedItemRecord, ScaleValueRecord } from '../deeds/types';
 import { itemProgressOf } from './field-values';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
 import type { LocalDate } from '../../lib/scalars';
 import { present } from '../../lib/present';

@@ -8,3 +8,10 @@ export const reflectionsModule = defineModule({
   createServices: ({ prisma }) => ({ reflections: new ReflectionService(prisma) }),
   createLoaders: none,
 });
+
+type ReflectionsServices = ReturnType<(typeof reflectionsModule)['createServices']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends ReflectionsServices {}
+}

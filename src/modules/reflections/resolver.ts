@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { DeleteReflectionInput, ReflectionsArgs, WriteReflectionInput } from './inputs';
 import { DeleteReflectionPayload, Reflection, reflectionFromRecord, WriteReflectionPayload } from './types';
 

@@ -8,3 +8,10 @@ export const remindersModule = defineModule({
   createServices: ({ prisma }) => ({ reminders: new ReminderService(prisma) }),
   createLoaders: none,
 });
+
+type RemindersServices = ReturnType<(typeof remindersModule)['createServices']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends RemindersServices {}
+}

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { DisableReminderInput, SetReminderInput } from './inputs';
 import { DisableReminderPayload, ReminderSetting, reminderSettingFromRecord, SetReminderPayload } from './types';
 

@@ -8,3 +8,10 @@ export const searchModule = defineModule({
   createServices: ({ prisma }) => ({ search: new SearchService(prisma) }),
   createLoaders: none,
 });
+
+type SearchServices = ReturnType<(typeof searchModule)['createServices']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends SearchServices {}
+}

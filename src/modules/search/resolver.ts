@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { SearchArgs } from './inputs';
 import { SearchResultConnection, type SearchResultValue } from './types';
 import type { Connection } from '../../lib/pagination';

@@ -14,3 +14,12 @@ export const socialModule = defineModule({
   }),
   createLoaders: createSocialLoaders,
 });
+
+type SocialServices = ReturnType<(typeof socialModule)['createServices']>;
+type SocialLoaders = ReturnType<(typeof socialModule)['createLoaders']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends SocialServices {}
+  interface ContextLoaders extends SocialLoaders {}
+}

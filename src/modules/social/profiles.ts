@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import type { UserProfile } from '../users/types';
 
 /** An embedded profile (requester, grantor, ...): always resolves, the row is guaranteed by a foreign key. */

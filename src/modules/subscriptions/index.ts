@@ -13,3 +13,10 @@ export const subscriptionsModule = defineModule({
   },
   createLoaders: none,
 });
+
+type SubscriptionsServices = ReturnType<(typeof subscriptionsModule)['createServices']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends SubscriptionsServices {}
+}

@@ -1,5 +1,5 @@
 import { Arg, Resolver, Root, Subscription, type PubSub, type SubscribeResolverData } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
 import { EntryChange, type EntryHistoryRecord } from '../entries/types';
 import { Merit, type MeritRecord } from '../progress/types';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
 import type { Viewer } from '../../auth/viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
 import type { Connection } from '../../lib/pagination';
 import { UserProfile } from '../users/types';

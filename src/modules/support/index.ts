@@ -15,3 +15,10 @@ export const supportModule = defineModule({
   }),
   createLoaders: none,
 });
+
+type SupportServices = ReturnType<(typeof supportModule)['createServices']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends SupportServices {}
+}

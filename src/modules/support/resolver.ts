@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { userFromRecord } from '../users/types';
 import { MarkMessageReadInput, SendSupportMessageInput, SupportMessagesArgs } from './inputs';
 import { MarkMessageReadPayload, SendSupportMessagePayload, SupportMessage, SupportMessageConnection } from './types';

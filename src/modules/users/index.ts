@@ -21,3 +21,12 @@ export const usersModule = defineModule({
     unreadSupportMessageCounts: createUnreadSupportMessageCountLoader(prisma),
   }),
 });
+
+type UsersServices = ReturnType<(typeof usersModule)['createServices']>;
+type UsersLoaders = ReturnType<(typeof usersModule)['createLoaders']>;
+
+// What this module puts on every operation's context (modules/context-types.ts).
+declare module '../context-types' {
+  interface ContextServices extends UsersServices {}
+  interface ContextLoaders extends UsersLoaders {}
+}

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../auth/require-viewer';
-import type { Context } from '../../context';
+import type { Context } from '../context-types';
 import { notFound } from '../../lib/errors';
 import { BigIntID } from '../../lib/id';
 import { User, UserProfile, userFromRecord } from './types';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../../context';
+import type { Context } from '../../context-types';
 import type { DeedItemRecord } from '../../deeds/types';
 import type { UserProfile } from '../../users/types';
 import { loadProfile } from '../profiles';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../../auth/require-viewer';
-import type { Context } from '../../../context';
+import type { Context } from '../../context-types';
 import { BigIntID } from '../../../lib/id';
 import type { UserProfile } from '../../users/types';
 import type { SocialActor } from '../actor';
