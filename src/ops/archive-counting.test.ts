@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/databa
 import { consecutiveDates, seedEntryGraph, type EntryGraph } from '../../test/helpers/entry-graph';
 import type { Viewer } from '../auth/viewer';
 import { openDatabase, type Database } from '../db/client';
+import { PermissionAuthority } from '../modules/access/authority';
 import { SYSTEM_ORIGIN } from '../modules/audit/audit-log';
 import { aggregateEntries } from '../modules/dashboard/aggregates';
 import { achievedAmounts } from '../modules/progress/progress-sql';
@@ -77,7 +78,7 @@ describe('archived entries still count', () => {
   const exported = async () => {
     const user = await db.prisma.user.findUniqueOrThrow({ where: { id: graph.userIds[0]! } });
     const viewer: Viewer = { id: user.id, user, tokenExpiresAt: new Date(Date.now() + 60_000) };
-    const { data } = await new DataExportService(db.prisma).exportMyData(viewer, true, SYSTEM_ORIGIN);
+    const { data } = await new DataExportService(db.prisma).exportMyData(viewer, new PermissionAuthority(db.prisma, user.id), true, SYSTEM_ORIGIN);
     return data.entries as Array<{ id: string; archived: boolean; history: unknown[] } & Record<string, unknown>>;
   };
 

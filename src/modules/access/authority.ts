@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { conflict, forbidden, notFound } from '../../lib/errors';
+import { conflict, forbidden, notFound, unauthenticated } from '../../lib/errors';
+import { auditVisibleTo } from './audit-visibility';
 
 /**
  * THE permission authority (CONTRACT.md section 3). Every resolver and service asks it what
@@ -294,6 +295,38 @@ export class PermissionAuthority {
   /** Support desk operations (inbox, threads, replies): SUPPORT accounts only, else FORBIDDEN. */
   async requireSupportStaff(): Promise<void> {
     if (!(await this.isSupportStaff())) throw forbidden('Only support accounts can do this', 'SUPPORT_ONLY');
+  }
+
+  // ───────────── owner-only domains: reflections, reminders, support conversation, audit ─────────────
+  //
+  // Never shared (CONTRACT.md section 3): these rows are their owner's alone, for grantees and
+  // support staff as for everyone else. Services scope every read and write with these, so
+  // another user's row behaves exactly like a missing id.
+
+  /** The one user whose owner-only rows the viewer may read and write: themself. */
+  ownDataOwnerId(): bigint {
+    if (this.viewerId === null) throw unauthenticated();
+    return this.viewerId;
+  }
+
+  /** Prisma `where` fragment: rows owned by the viewer (`userId` column). */
+  ownRowsWhere(): { userId: bigint } {
+    return { userId: this.ownDataOwnerId() };
+  }
+
+  /** SQL condition on a row aliased `alias` with a `user_id` column: the viewer owns it. */
+  ownRowsCondition(alias: string): Prisma.Sql {
+    return Prisma.sql`${Prisma.raw(alias)}.user_id = ${this.ownDataOwnerId()}`;
+  }
+
+  /** SQL condition on an `audit_log` row aliased `alias`: the viewer may read it (./audit-visibility.ts). */
+  visibleAuditCondition(alias: string): Prisma.Sql {
+    return auditVisibleTo(this.ownDataOwnerId(), alias);
+  }
+
+  /** The client address and user agent of an audit row are shown to its actor alone. */
+  seesAuditOrigin(actorId: bigint | null): boolean {
+    return actorId !== null && actorId === this.viewerId;
   }
 
   // ───────────── loaders (one statement per batch) ─────────────

@@ -12,7 +12,8 @@ export class AuditEventResolver {
     @Ctx() ctx: Context,
     @Args(() => AuditEventsArgs) { filter, first, after }: AuditEventsArgs,
   ): Promise<AuditEventConnection> {
-    return ctx.services.audit.list(requireViewer(ctx).id, filter, { first, after });
+    requireViewer(ctx);
+    return ctx.services.audit.list(ctx.authority, filter, { first, after });
   }
 
   @FieldResolver()

@@ -1,9 +1,37 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { afterTimeIdCursor, cursorTimeOf, decodeTimeIdCursor, encodeTimeIdCursor } from '../../lib/keyset-cursor';
 import { type Connection, connectionFromRows, pageSize } from '../../lib/pagination';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, AuditAction, type AuditEntityType } from './enums';
+import type { PermissionAuthority } from '../access/authority';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from './enums';
 import type { AuditEventFilter } from './inputs';
 import type { AuditEvent } from './types';
+
+/** An audit row as the data export writes it (every visible row, oldest first). */
+export interface ExportedAuditRow {
+  id: bigint;
+  action: string;
+  entityType: string;
+  entityId: bigint | null;
+  userId: bigint | null;
+  subjectUserId: bigint | null;
+  oldValues: unknown;
+  newValues: unknown;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+}
+
+/** Every audit row the authority lets the viewer read, oldest first: `exportMyData`'s share of the log. */
+export function visibleAuditRows(db: Pick<PrismaClient, '$queryRaw'>, authority: PermissionAuthority): Promise<ExportedAuditRow[]> {
+  return db.$queryRaw<ExportedAuditRow[]>`
+    SELECT a.audit_log_id AS "id", a.action_type AS "action", a.table_name AS "entityType", a.record_id AS "entityId",
+           a.user_id AS "userId", a.subject_user_id AS "subjectUserId", a.old_values AS "oldValues",
+           a.new_values AS "newValues", host(a.ip_address) AS "ipAddress", a.user_agent AS "userAgent",
+           a.created_at AS "createdAt"
+    FROM audit_log a
+    WHERE ${authority.visibleAuditCondition('a')}
+    ORDER BY a.audit_log_id`;
+}
 
 interface AuditRow {
   id: bigint;
@@ -19,21 +47,19 @@ interface AuditRow {
 }
 
 /**
- * `auditEvents`: what the viewer did (user_id) and what others did to the viewer's data
- * (subject_user_id), newest first.
+ * `auditEvents`: the rows the authority lets the viewer read (what they did, and what others
+ * did to their data: access/audit-visibility.ts, the same rule as `exportMyData`), newest first.
  *
  * - Rows whose stored action or table name is not (yet) a value of the GraphQL enums are
  *   left out in SQL, so pages and totalCount agree; add the value to enums.ts and the SDL to
  *   show them.
- * - A block is never shown to the blocked user (CONTRACT.md section 3: for them the BLOCKED
- *   relation does not exist).
  * - The client ip is shown only to the actor.
  */
 export class AuditEventService {
   constructor(private readonly prisma: PrismaClient) {}
 
   async list(
-    viewerId: bigint,
+    authority: PermissionAuthority,
     filter: AuditEventFilter | null | undefined,
     args: { first?: number | null; after?: string | null },
   ): Promise<Connection<AuditEvent>> {
@@ -41,7 +67,7 @@ export class AuditEventService {
     const position = args.after != null ? decodeTimeIdCursor(args.after) : null;
 
     const conditions = [
-      Prisma.sql`(a.user_id = ${viewerId} OR (a.subject_user_id = ${viewerId} AND a.action_type <> ${AuditAction.USER_BLOCKED}))`,
+      authority.visibleAuditCondition('a'),
       Prisma.sql`a.action_type = ANY(${[...AUDIT_ACTIONS]}::text[])`,
       Prisma.sql`a.table_name = ANY(${[...AUDIT_ENTITY_TYPES]}::text[])`,
     ];
@@ -66,7 +92,7 @@ export class AuditEventService {
     ]);
 
     return connectionFromRows(
-      rows.map(({ cursorTime, ...row }) => ({ ...row, cursorTime, ipAddress: row.actorId === viewerId ? row.ipAddress : null })),
+      rows.map(({ cursorTime, ...row }) => ({ ...row, cursorTime, ipAddress: authority.seesAuditOrigin(row.actorId) ? row.ipAddress : null })),
       {
         first,
         after: args.after,

@@ -173,14 +173,27 @@ describe('completion by entry writes', () => {
       },
       orderBy: { id: 'asc' },
     });
-    expect(audits.map((a) => [a.entityType, a.entityId, a.userId, a.subjectUserId])).toEqual([
-      ['MERIT', BigInt(merit.id), writer.id, owner.id],
-      ['TARGET', BigInt(target.id), writer.id, owner.id],
+    // The owner's rows: no actor (the grantee is not named, nor their address), the owner as subject.
+    expect(audits.map((a) => [a.entityType, a.entityId, a.userId, a.subjectUserId, a.ipAddress])).toEqual([
+      ['MERIT', BigInt(merit.id), null, owner.id, null],
+      ['TARGET', BigInt(target.id), null, owner.id, null],
     ]);
-    // Goals stay private: the grantee cannot look at them.
+    // Goals stay private: the grantee cannot look at them, nor learn of their completion.
     const peek = await app.gql(`query ($id: ID!) { merit(id: $id) { id } }`, { id: merit.id }, { token: writer.token });
     expect(errorCode(peek)).toBe('NOT_FOUND');
     expect(peek.data).toEqual({ merit: null });
+    const completedEvents = (user: TestUser) =>
+      gqlOk(app, user, `{ auditEvents(first: 100, filter: { actions: [COMPLETED] }) { edges { node { entityType entityId actor { id } } } } }`);
+    expect((await completedEvents(writer)).auditEvents.edges).toEqual([]);
+    const exported = await gqlOk(app, writer, `mutation { exportMyData(input: {}) { data } }`);
+    expect(exported.exportMyData.data.auditEvents.filter((event: { action: string }) => event.action === 'COMPLETED')).toEqual([]);
+    const ownerSees = (await completedEvents(owner)).auditEvents.edges.map((edge: { node: unknown }) => edge.node);
+    expect(ownerSees).toEqual(
+      expect.arrayContaining([
+        { entityType: 'MERIT', entityId: merit.id, actor: null },
+        { entityType: 'TARGET', entityId: target.id, actor: null },
+      ]),
+    );
   });
 
   it('a paused goal is never auto-completed; resuming it completes it', async () => {

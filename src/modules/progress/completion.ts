@@ -1,6 +1,6 @@
 import { Prisma } from '../../generated/prisma/client';
 import { bigintArray } from '../../lib/sql';
-import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import { SYSTEM_ORIGIN, writeAudit, type RequestOrigin } from '../audit/audit-log';
 import type { CompletionLogic } from './enums';
 import { goalProgress, itemProgress } from './goal-state';
 import { achievedAmounts, rowsByGoal, type GoalKind } from './progress-sql';
@@ -67,7 +67,8 @@ export interface CompletionTrigger {
 
 /**
  * Completes the given goals that are active, incomplete and now complete; writes one
- * COMPLETED audit row per goal. Returns the goals completed by this call.
+ * COMPLETED audit row per goal (the owner's: actor when their own action completed it, else
+ * subject with no actor). Returns the goals completed by this call.
  */
 export async function completeFinishedGoals(tx: Tx, goals: GoalIds, trigger: CompletionTrigger): Promise<CompletedGoals> {
   const skipLocked = trigger.skipLocked ?? false;
@@ -101,12 +102,17 @@ export async function completeFinishedGoals(tx: Tx, goals: GoalIds, trigger: Com
     ...completed.targets.map((t) => ['TARGET', t] as [GoalKind, TargetRecord]),
   ];
   for (const [kind, goal] of audited) {
-    await writeAudit(tx, trigger.origin, {
+    // Goals are never shared (CONTRACT.md section 3): the row is the owner's alone. A grantee's
+    // entry (or the backstop) completing it is recorded as the system acting on the owner's
+    // goal, without the grantee's id, address or user agent; the request id still links it
+    // to the WRITTEN_ON_BEHALF row of that entry.
+    const byOwner = trigger.actorId === goal.userId;
+    await writeAudit(tx, byOwner ? trigger.origin : { ...SYSTEM_ORIGIN, requestId: trigger.origin.requestId }, {
       action: 'COMPLETED',
       entityType: kind,
       entityId: goal.id,
-      actorId: trigger.actorId,
-      subjectUserId: trigger.actorId === goal.userId ? null : goal.userId,
+      actorId: byOwner ? goal.userId : null,
+      subjectUserId: byOwner ? null : goal.userId,
       oldValues: { completedAt: null },
       newValues: { completedAt: goal.completedAt },
     });

@@ -1,3 +1,4 @@
+import { PASSWORD, registerUser } from '../../../test/helpers/accounts';
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import {
   BLOCK,
@@ -119,6 +120,103 @@ describe('blockUser', () => {
     expect(errorCode(await app.gql(BLOCK, { userId: stranger.gid }, { token: alice.token }))).toBe('NOT_FOUND');
     expect(errorCode(await app.gql(BLOCK, { userId: '999999999' }, { token: alice.token }))).toBe('NOT_FOUND');
     expect(await app.prisma.relation.count({ where: { OR: [{ requesteeId: alice.id }, { requesterId: alice.id }] } })).toBe(0);
+  });
+});
+
+describe('what the blocked user reads in the audit trail', () => {
+  const EVENTS = `{ auditEvents(first: 100) { edges { node { id action entityType entityId oldValues newValues } } } }`;
+  const EXPORT = `mutation { exportMyData(input: {}) { data } }`;
+  interface AuditView {
+    id: string;
+    action: string;
+    entityType: string;
+    entityId: string | null;
+    oldValues: Record<string, unknown> | null;
+    newValues: Record<string, unknown> | null;
+  }
+  interface AuditViews {
+    events: AuditView[];
+    exported: AuditView[];
+  }
+
+  async function auditViews(user: TestUser): Promise<AuditViews> {
+    const events = await app.gql(EVENTS, undefined, { token: user.token });
+    expect(events.errors).toBeUndefined();
+    const exported = await app.gql(EXPORT, undefined, { token: user.token });
+    expect(exported.errors).toBeUndefined();
+    return {
+      events: events.data!.auditEvents.edges.map((edge: { node: AuditView }) => edge.node),
+      exported: exported.data!.exportMyData.data.auditEvents,
+    };
+  }
+
+  /** Rows `after` shows that `before` did not, besides the viewer's own exports. */
+  function newRows(before: AuditViews, after: AuditViews): AuditViews {
+    const fresh = (old: AuditView[], now: AuditView[]) => {
+      const seen = new Set(old.map((row) => row.id));
+      return now.filter((row) => !seen.has(row.id) && row.action !== 'DATA_EXPORTED');
+    };
+    return { events: fresh(before.events, after.events), exported: fresh(before.exported, after.exported) };
+  }
+
+  it('neither auditEvents nor exportMyData tell the blocked user of the block, the grants it ended, or the unblocking', async () => {
+    const alice = await app.createUser();
+    const bob = await app.createUser();
+    const aliceToBob = await connect(app, alice, bob);
+    const bobItems = await createItems(app, bob);
+    const toAlice = await grant(app, bob, aliceToBob, bobItems.rootId, 'READ');
+    const beforeBlock = await auditViews(alice);
+    // The grant to her is hers to read: the view is not simply empty.
+    expect(beforeBlock.events.filter((row) => row.action === 'PERMISSION_GRANTED').map((row) => row.entityId)).toEqual([toAlice.permission.id]);
+
+    expect((await app.gql(BLOCK, { userId: alice.gid }, { token: bob.token })).errors).toBeUndefined();
+    const afterBlock = await auditViews(alice);
+    expect(newRows(beforeBlock, afterBlock)).toEqual({ events: [], exported: [] });
+
+    expect((await app.gql(REMOVE, { id: aliceToBob }, { token: bob.token })).errors).toBeUndefined();
+    expect(newRows(afterBlock, await auditViews(alice))).toEqual({ events: [], exported: [] });
+
+    // Bob, who did it all, reads every row of it: the block, the revocation it made, the unblocking.
+    const bobView = await auditViews(bob);
+    for (const rows of [bobView.events, bobView.exported]) {
+      expect(rows.filter((row) => row.action === 'USER_BLOCKED').map((row) => row.entityId)).toEqual([aliceToBob]);
+      expect(rows.filter((row) => row.action === 'PERMISSION_REVOKED')).toEqual([
+        expect.objectContaining({ entityId: toAlice.permission.id, newValues: expect.objectContaining({ reason: 'USER_BLOCKED' }) }),
+      ]);
+      expect(rows.filter((row) => row.action === 'DELETED' && row.entityType === 'RELATION')).toEqual([
+        expect.objectContaining({ entityId: aliceToBob, oldValues: expect.objectContaining({ status: 'BLOCKED' }) }),
+      ]);
+    }
+  });
+
+  it('the blocked user’s own account deletion and restore do not list the BLOCKED relation', async () => {
+    const carol = await registerUser(app, { fullName: 'Carol' });
+    await app.prisma.user.update({ where: { id: carol.id }, data: { emailVerified: true } });
+    const dave = await app.createUser();
+    const carolToDave = await connect(app, carol, dave);
+    expect((await app.gql(BLOCK, { userId: carol.gid }, { token: dave.token })).errors).toBeUndefined();
+
+    const deleted = await app.gql(
+      `mutation ($input: DeleteAccountInput!) { deleteAccount(input: $input) { deletedUserId } }`,
+      { input: { password: PASSWORD } },
+      { token: carol.token },
+    );
+    expect(deleted.errors).toBeUndefined();
+    // The deletion ended the BLOCKED relation too.
+    expect((await relationRow(carolToDave)).deletedAt).not.toBeNull();
+    const restored = await app.gql(`mutation ($input: RestoreAccountInput!) { restoreAccount(input: $input) { token } }`, {
+      input: { email: carol.email, password: PASSWORD },
+    });
+    expect(restored.errors).toBeUndefined();
+    // ...and it came back with the account; for Carol it still does not exist.
+    expect(await relationRow(carolToDave)).toMatchObject({ status: 'BLOCKED', deletedAt: null });
+
+    const { events, exported } = await auditViews({ ...carol, token: restored.data!.restoreAccount.token as string });
+    for (const rows of [events, exported]) {
+      const accountRows = rows.filter((row) => row.entityType === 'USER');
+      expect(accountRows.find((row) => row.action === 'DELETED')!.newValues!.removedRelationIds).toEqual([]);
+      expect(accountRows.find((row) => row.action === 'RESTORED')!.newValues!.restoredRelationIds).toEqual([]);
+    }
   });
 });
 

@@ -120,6 +120,6 @@ export class AccountResolver {
     @Arg('input', () => ExportMyDataInput, INPUT) input: ExportMyDataInput,
     @Ctx() ctx: Context,
   ): Promise<ExportMyDataPayload> {
-    return ctx.services.dataExport.exportMyData(requireViewer(ctx), input.includeDeleted ?? true, ctx.origin);
+    return ctx.services.dataExport.exportMyData(requireViewer(ctx), ctx.authority, input.includeDeleted ?? true, ctx.origin);
   }
 }

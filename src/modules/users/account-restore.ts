@@ -3,6 +3,7 @@ import { verifyPassword } from '../../auth/passwords';
 import type { PrismaClient, User as UserRecord } from '../../generated/prisma/client';
 import { conflict, forbidden, unauthenticated } from '../../lib/errors';
 import { bigintArray } from '../../lib/sql';
+import { relationsSeenBy } from '../access/audit-visibility';
 import { writeAudit, type RequestOrigin } from '../audit/audit-log';
 
 /**
@@ -56,14 +57,14 @@ export async function restoreScheduledAccount(
     if (taken) throw conflict('An account with this email address already exists', 'EMAIL_TAKEN');
 
     const userId = account.id;
-    const relations = await tx.$queryRaw<Array<{ id: bigint }>>`
+    const relations = await tx.$queryRaw<Array<{ id: bigint; requesterId: bigint; status: string }>>`
       UPDATE relations r SET deleted_at = NULL, updated_at = now()
       WHERE r.deleted_at = ${current.deletedAt} AND (r.requester_id = ${userId} OR r.requestee_id = ${userId})
         AND EXISTS (SELECT 1 FROM users o WHERE o.deleted_at IS NULL
                     AND o.user_id = CASE WHEN r.requester_id = ${userId} THEN r.requestee_id ELSE r.requester_id END)
         AND NOT EXISTS (SELECT 1 FROM relations l WHERE l.deleted_at IS NULL
                         AND l.requester_id = r.requester_id AND l.requestee_id = r.requestee_id)
-      RETURNING r.relation_id AS id`;
+      RETURNING r.relation_id AS id, r.requester_id AS "requesterId", r.status::text AS status`;
     const relationIds = relations.map((relation) => relation.id).sort((a, b) => (a < b ? -1 : 1));
     const grants = await tx.$queryRaw<Array<{ id: bigint }>>`
       UPDATE permissions SET is_active = true, revoked_at = NULL, updated_at = now()
@@ -79,7 +80,8 @@ export async function restoreScheduledAccount(
       entityId: userId,
       actorId: userId,
       newValues: {
-        restoredRelationIds: relationIds,
+        // All of them come back; the row lists those the user can see (not a block of them).
+        restoredRelationIds: relationsSeenBy(userId, relations).sort((a, b) => (a < b ? -1 : 1)),
         restoredPermissionIds: grants.map((grant) => grant.id).sort((a, b) => (a < b ? -1 : 1)),
       },
     });

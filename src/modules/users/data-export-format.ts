@@ -1,5 +1,5 @@
+import type { ExportedAuditRow } from '../audit/service';
 import type {
-  AuditLog,
   Deed,
   DeedItem,
   Entry,
@@ -259,8 +259,7 @@ export function exportReminder(reminder: Notification) {
 }
 
 /** Another actor's ip and user agent are theirs, not the viewer's: left out (as in `auditEvents`). */
-export function exportAuditEvent(event: AuditLog, viewerId: bigint) {
-  const ownAction = event.userId === viewerId;
+export function exportAuditEvent(event: ExportedAuditRow, ownAction: boolean) {
   return {
     id: id(event.id),
     action: event.action,

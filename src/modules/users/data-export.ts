@@ -1,6 +1,8 @@
 import type { Viewer } from '../../auth/viewer';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { PermissionAuthority } from '../access/authority';
 import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import { visibleAuditRows } from '../audit/service';
 import {
   exportAuditEvent,
   exportDeed,
@@ -55,6 +57,7 @@ export class DataExportService {
 
   async exportMyData(
     viewer: Viewer,
+    authority: PermissionAuthority,
     includeDeleted: boolean,
     origin: RequestOrigin,
   ): Promise<{ data: Record<string, unknown>; generatedAt: Date }> {
@@ -109,10 +112,9 @@ export class DataExportService {
         });
         const messages = await tx.message.findMany({ where: { userId, ...live }, orderBy: { id: 'asc' } });
         const reminders = await tx.notification.findMany({ where: { userId }, orderBy: { id: 'asc' } });
-        const auditEvents = await tx.auditLog.findMany({
-          where: { OR: [{ userId }, { subjectUserId: userId }] },
-          orderBy: { id: 'asc' },
-        });
+        // The rows auditEvents shows, by the same rule (never a block to the blocked user,
+        // never a goal's completion to a grantee).
+        const auditEvents = await visibleAuditRows(tx, authority);
 
         await writeAudit(tx, origin, {
           action: 'DATA_EXPORTED',
@@ -142,7 +144,7 @@ export class DataExportService {
           reflections: reflections.map(exportReflection),
           messages: messages.map(exportMessage),
           reminders: reminders.map(exportReminder),
-          auditEvents: auditEvents.map((event) => exportAuditEvent(event, userId)),
+          auditEvents: auditEvents.map((event) => exportAuditEvent(event, authority.seesAuditOrigin(event.userId))),
         };
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: EXPORT_TRANSACTION_TIMEOUT_MS },

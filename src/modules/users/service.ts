@@ -2,6 +2,7 @@ import { verifyPassword } from '../../auth/passwords';
 import type { Viewer } from '../../auth/viewer';
 import type { PrismaClient, Theme, User as UserRecord, Weekday } from '../../generated/prisma/client';
 import { invalidField, unauthenticated } from '../../lib/errors';
+import { relationsSeenBy } from '../access/audit-visibility';
 import { writeAudit, type RequestOrigin } from '../audit/audit-log';
 import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
 
@@ -109,7 +110,7 @@ export class UserService {
       if (deleted.count !== 1) throw unauthenticated();
       const relations = await tx.relation.findMany({
         where: { deletedAt: null, OR: [{ requesterId: userId }, { requesteeId: userId }] },
-        select: { id: true, requesteeId: true },
+        select: { id: true, requesterId: true, requesteeId: true, status: true },
         orderBy: { id: 'asc' },
       });
       const relationIds = relations.map((relation) => relation.id);
@@ -137,7 +138,8 @@ export class UserService {
         oldValues: { email: viewer.user.email },
         newValues: {
           reason,
-          removedRelationIds: relationIds,
+          // All of them end; the row lists those the user can see (not a block of them).
+          removedRelationIds: relationsSeenBy(userId, relations),
           revokedPermissionIds: permissionIds,
           remindersDisabled: reminders.count,
           purgeAfter,

@@ -1,5 +1,6 @@
 import type { Prisma } from '../../../generated/prisma/client';
 import { type RequestOrigin, writeAudit } from '../../audit/audit-log';
+import { REVOKED_BY_BLOCK } from '../../access/audit-visibility';
 import type { PermissionRecord, RelationRecord } from '../types';
 
 /**
@@ -14,13 +15,21 @@ export function otherParty(relation: Pick<RelationRecord, 'requesterId' | 'reque
   return relation.requesterId === userId ? relation.requesteeId : relation.requesterId;
 }
 
-/** Ends every active grant made through `relation`; one PERMISSION_REVOKED audit row each. */
+/** Why a relation's grants ended, as the PERMISSION_REVOKED rows record it. */
+export type GrantsEndedReason = 'RELATION_ENDED' | typeof REVOKED_BY_BLOCK;
+
+/**
+ * Ends every active grant made through `relation`; one PERMISSION_REVOKED audit row each.
+ * A block's revocations say so (`REVOKED_BY_BLOCK`): only the blocker sees those rows, since
+ * for the blocked user the BLOCKED relation does not exist (access/audit-visibility.ts).
+ */
 export async function revokeActiveGrants(
   tx: Tx,
   origin: RequestOrigin,
   actorId: bigint,
   relation: RelationRecord,
   now: Date,
+  reason: GrantsEndedReason = 'RELATION_ENDED',
 ): Promise<PermissionRecord[]> {
   const revoked = await tx.permission.updateManyAndReturn({
     where: { relationId: relation.id, isActive: true },
@@ -34,7 +43,7 @@ export async function revokeActiveGrants(
       actorId,
       subjectUserId: otherParty(relation, actorId),
       oldValues: { isActive: true, type: permission.type, version: permission.version },
-      newValues: { isActive: false, relationId: relation.id, deedItemId: permission.deedItemId, reason: 'RELATION_ENDED' },
+      newValues: { isActive: false, relationId: relation.id, deedItemId: permission.deedItemId, reason },
     });
   }
   return revoked;

@@ -4,6 +4,7 @@ import { conflict, forbidden, invalidField, notFound } from '../../../lib/errors
 import type { Connection } from '../../../lib/pagination';
 import { isUniqueViolation } from '../../../lib/prisma-errors';
 import type { PermissionAuthority } from '../../access/authority';
+import { REVOKED_BY_BLOCK } from '../../access/audit-visibility';
 import { writeAudit } from '../../audit/audit-log';
 import type { DashboardInvalidator } from '../../dashboard/dashboard-cache';
 import type { SocialActor } from '../actor';
@@ -175,7 +176,7 @@ export class RelationService {
           : await tx.relation.create({
               data: { requesterId: userId, requesteeId: viewerId, status: 'BLOCKED', createdAt: now, updatedAt: now },
             });
-        if (incoming) revokedPermissions.push(...(await revokeActiveGrants(tx, actor.origin, viewerId, blocked, now)));
+        if (incoming) revokedPermissions.push(...(await revokeActiveGrants(tx, actor.origin, viewerId, blocked, now, REVOKED_BY_BLOCK)));
         await writeAudit(tx, actor.origin, {
           action: 'USER_BLOCKED',
           entityType: 'RELATION',
