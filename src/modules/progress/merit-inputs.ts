@@ -1,13 +1,16 @@
-import { ArrayMaxSize, ArrayMinSize, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
 import { DateScalar, type LocalDate } from '../../lib/scalars';
-import { NotNullWhenGiven, TrimmedLength } from '../../lib/validators';
-import { CompletionLogic, GoalStatus } from './enums';
-import { GoalItemFields } from './goal-inputs';
-import { MAX_DESCRIPTION_LENGTH, MAX_MERIT_ITEMS, MAX_WINDOW_DAYS } from './limits';
+import { NotNullWhenGiven } from '../../lib/validators';
+import { GoalStatus } from './enums';
+import { GoalChangeFields, GoalChangesInput, GoalItemFields, NewGoalFields, NewGoalInput } from './goal-inputs';
+import { MAX_MERIT_ITEMS, MAX_WINDOW_DAYS } from './limits';
 
-/** Inputs of the merit queries and mutations (contract.graphql, "Mutation inputs & payloads: progress"). */
+/**
+ * Inputs of the merit queries and mutations (contract.graphql, "Mutation inputs & payloads:
+ * progress"). The fields merits and targets share come from goal-inputs.ts.
+ */
 
 @InputType('MeritFilter', { description: 'Filter for the merits list.' })
 export class MeritFilter {
@@ -27,78 +30,45 @@ export class MeritItemInput extends GoalItemFields {
   declare deedItemId: bigint;
 }
 
+/** A window length: 1–3660 days. */
+const windowDays = (description: string) => [Field(() => Int, { nullable: true, description }), Min(1), Max(MAX_WINDOW_DAYS)];
+
 @InputType('CreateMeritInput', { description: 'Input for createMerit.' })
-export class CreateMeritInput {
-  @Field(() => BigIntID, { description: 'Deed the merit is for.' })
+@NewGoalFields({
+  first: { deedId: Field(() => BigIntID, { description: 'Deed the merit is for.' }) },
+  window: {
+    startDate: Field(() => DateScalar, { nullable: true, description: "Window start; defaults to today (owner's timezone)." }),
+    durationDays: windowDays('Window length in days (1–3660); open-ended when omitted.'),
+  },
+  itemType: () => MeritItemInput,
+  max: MAX_MERIT_ITEMS,
+})
+export class CreateMeritInput extends NewGoalInput {
   deedId!: bigint;
 
-  @Field(() => String, { description: 'Name (1–255).' })
-  @TrimmedLength(1, 255)
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'Optional description (TEXT, max 5000).' })
-  @MaxLength(MAX_DESCRIPTION_LENGTH)
-  description?: string | null;
-
-  @Field(() => CompletionLogic, { nullable: true, defaultValue: CompletionLogic.ALL, description: 'ALL (AND) or ANY (OR).' })
-  completionLogic?: CompletionLogic | null;
-
-  @Field(() => DateScalar, { nullable: true, description: "Window start; defaults to today (owner's timezone)." })
   startDate?: LocalDate | null;
 
-  @Field(() => Int, { nullable: true, description: 'Window length in days (1–3660); open-ended when omitted.' })
-  @Min(1)
-  @Max(MAX_WINDOW_DAYS)
   durationDays?: number | null;
 
-  @Field(() => [MeritItemInput], { description: 'Items (1–20).' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_MERIT_ITEMS)
-  @ValidateNested()
   items!: MeritItemInput[];
 }
 
 @InputType('UpdateMeritInput', {
   description: 'Input for updateMerit; omitted fields are unchanged, items replaces the whole set.',
 })
-export class UpdateMeritInput {
-  @Field(() => BigIntID, { description: 'Merit id.' })
-  id!: bigint;
-
-  @Field(() => String, { nullable: true, description: 'New name (1–255).' })
-  @NotNullWhenGiven()
-  @TrimmedLength(1, 255)
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'New description; null clears.' })
-  @MaxLength(MAX_DESCRIPTION_LENGTH)
-  description?: string | null;
-
-  @Field(() => CompletionLogic, { nullable: true, description: 'New completion logic.' })
-  @NotNullWhenGiven()
-  completionLogic?: CompletionLogic | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'New window start.' })
-  @NotNullWhenGiven()
+@GoalChangeFields('merit', {
+  window: {
+    startDate: [Field(() => DateScalar, { nullable: true, description: 'New window start.' }), NotNullWhenGiven()],
+    durationDays: windowDays('New window length; null makes it open-ended.'),
+  },
+  itemType: () => MeritItemInput,
+  max: MAX_MERIT_ITEMS,
+})
+export class UpdateMeritInput extends GoalChangesInput {
   startDate?: LocalDate | null;
 
-  @Field(() => Int, { nullable: true, description: 'New window length; null makes it open-ended.' })
-  @Min(1)
-  @Max(MAX_WINDOW_DAYS)
   durationDays?: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Pause (false) or resume (true).' })
-  @NotNullWhenGiven()
-  isActive?: boolean | null;
-
-  @Field(() => [MeritItemInput], {
-    nullable: true,
-    description: 'Full new item set (1–20); existing items not listed are removed.',
-  })
-  @NotNullWhenGiven()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_MERIT_ITEMS)
-  @ValidateNested()
   items?: MeritItemInput[] | null;
 }
 

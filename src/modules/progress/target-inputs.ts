@@ -1,13 +1,15 @@
-import { ArrayMaxSize, ArrayMinSize, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
 import { DateScalar, type LocalDate } from '../../lib/scalars';
-import { NotNullWhenGiven, TrimmedLength } from '../../lib/validators';
-import { CompletionLogic, GoalStatus } from './enums';
-import { GoalItemFields } from './goal-inputs';
-import { MAX_DESCRIPTION_LENGTH, MAX_TARGET_ITEMS } from './limits';
+import { NotNullWhenGiven } from '../../lib/validators';
+import { GoalStatus } from './enums';
+import { GoalChangeFields, GoalChangesInput, GoalItemFields, NewGoalFields, NewGoalInput } from './goal-inputs';
+import { MAX_TARGET_ITEMS } from './limits';
 
-/** Inputs of the target queries and mutations (contract.graphql, "Mutation inputs & payloads: progress"). */
+/**
+ * Inputs of the target queries and mutations (contract.graphql, "Mutation inputs & payloads:
+ * progress"). The fields merits and targets share come from goal-inputs.ts.
+ */
 
 @InputType('TargetFilter', { description: 'Filter for the targets list.' })
 export class TargetFilter {
@@ -28,71 +30,38 @@ export class TargetItemInput extends GoalItemFields {
 }
 
 @InputType('CreateTargetInput', { description: 'Input for createTarget.' })
-export class CreateTargetInput {
-  @Field(() => String, { description: 'Name (1–255).' })
-  @TrimmedLength(1, 255)
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'Optional description (TEXT, max 5000).' })
-  @MaxLength(MAX_DESCRIPTION_LENGTH)
-  description?: string | null;
-
-  @Field(() => CompletionLogic, { nullable: true, defaultValue: CompletionLogic.ALL, description: 'ALL (AND) or ANY (OR).' })
-  completionLogic?: CompletionLogic | null;
-
-  @Field(() => DateScalar, { description: 'First day, inclusive.' })
+@NewGoalFields({
+  window: {
+    startDate: Field(() => DateScalar, { description: 'First day, inclusive.' }),
+    endDate: Field(() => DateScalar, { description: 'Last day, inclusive (>= startDate, range at most 3660 days).' }),
+  },
+  itemType: () => TargetItemInput,
+  max: MAX_TARGET_ITEMS,
+})
+export class CreateTargetInput extends NewGoalInput {
   startDate!: LocalDate;
 
-  @Field(() => DateScalar, { description: 'Last day, inclusive (>= startDate, range at most 3660 days).' })
   endDate!: LocalDate;
 
-  @Field(() => [TargetItemInput], { description: 'Items (1–50).' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_TARGET_ITEMS)
-  @ValidateNested()
   items!: TargetItemInput[];
 }
 
 @InputType('UpdateTargetInput', {
   description: 'Input for updateTarget; omitted fields are unchanged, items replaces the whole set.',
 })
-export class UpdateTargetInput {
-  @Field(() => BigIntID, { description: 'Target id.' })
-  id!: bigint;
-
-  @Field(() => String, { nullable: true, description: 'New name (1–255).' })
-  @NotNullWhenGiven()
-  @TrimmedLength(1, 255)
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'New description; null clears.' })
-  @MaxLength(MAX_DESCRIPTION_LENGTH)
-  description?: string | null;
-
-  @Field(() => CompletionLogic, { nullable: true, description: 'New completion logic.' })
-  @NotNullWhenGiven()
-  completionLogic?: CompletionLogic | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'New first day.' })
-  @NotNullWhenGiven()
+@GoalChangeFields('target', {
+  window: {
+    startDate: [Field(() => DateScalar, { nullable: true, description: 'New first day.' }), NotNullWhenGiven()],
+    endDate: [Field(() => DateScalar, { nullable: true, description: 'New last day.' }), NotNullWhenGiven()],
+  },
+  itemType: () => TargetItemInput,
+  max: MAX_TARGET_ITEMS,
+})
+export class UpdateTargetInput extends GoalChangesInput {
   startDate?: LocalDate | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'New last day.' })
-  @NotNullWhenGiven()
   endDate?: LocalDate | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Pause (false) or resume (true).' })
-  @NotNullWhenGiven()
-  isActive?: boolean | null;
-
-  @Field(() => [TargetItemInput], {
-    nullable: true,
-    description: 'Full new item set (1–50); existing items not listed are removed.',
-  })
-  @NotNullWhenGiven()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_TARGET_ITEMS)
-  @ValidateNested()
   items?: TargetItemInput[] | null;
 }
 
