@@ -329,6 +329,39 @@ export class PermissionAuthority {
     return actorId !== null && actorId === this.viewerId;
   }
 
+  // ───────────── fresh item checks inside a caller's statement ─────────────
+
+  /**
+   * SQL condition: the viewer may read deed item `itemId` as the statement it is part of sees
+   * the database (nothing remembered, so a revoke committed before that statement wins). The
+   * rule of `itemAccess`, asked from the item upwards: the owner; or a grant on the item or an
+   * ancestor through the viewer's ACCEPTED live relation to the owner, with the item, every
+   * ancestor and the deed live. That is a few index lookups (levels are at most 10) instead
+   * of the owner's whole grant cover, so checks repeated for every event (subscriptions) fold
+   * it into the statement that reads the event's row.
+   */
+  readableItemCondition(itemId: bigint): Prisma.Sql {
+    const viewer = this.viewerId;
+    if (viewer === null) return Prisma.sql`FALSE`;
+    return Prisma.sql`EXISTS (
+      WITH RECURSIVE chain AS (
+        SELECT di.deed_item_id AS item_id, di.parent_deed_item_id AS next_id, di.deed_id,
+               di.deleted_at IS NOT NULL AS deleted, 1 AS depth
+        FROM deed_items di WHERE di.deed_item_id = ${itemId}
+        UNION ALL
+        SELECT p.deed_item_id, p.parent_deed_item_id, p.deed_id, p.deleted_at IS NOT NULL, chain.depth + 1
+        FROM chain JOIN deed_items p ON p.deed_item_id = chain.next_id
+        WHERE chain.depth < ${MAX_CHAIN}
+      )
+      SELECT 1 FROM chain JOIN deeds d ON d.deed_id = chain.deed_id
+      GROUP BY d.user_id, d.deleted_at
+      HAVING d.user_id = ${viewer}
+        OR (d.deleted_at IS NULL AND NOT bool_or(chain.deleted) AND bool_or(EXISTS (
+              SELECT 1 FROM permissions p JOIN relations r ON r.relation_id = p.relation_id
+              WHERE p.deed_item_id = chain.item_id AND p.is_active AND r.status = 'ACCEPTED' AND r.deleted_at IS NULL
+                AND r.requester_id = ${viewer} AND r.requestee_id = d.user_id))))`;
+  }
+
   // ───────────── loaders (one statement per batch) ─────────────
 
   private async loadItemFacts(ids: readonly bigint[]): Promise<Array<ItemFacts | null>> {

@@ -7,6 +7,7 @@ import { notFound } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import type { PermissionAuthority } from '../access/authority';
 import type { EntriesCommitted } from '../entries/entry-events';
+import { historyFromRow, type EntryHistoryRow } from '../entries/entry-store';
 import { EntryChangeAction } from '../entries/enums';
 import type { EntryHistoryRecord } from '../entries/types';
 import type { MeritRecord } from '../progress/types';
@@ -20,7 +21,7 @@ import type { MeritRecord } from '../progress/types';
 /** The subscribing operation's pieces of the context. */
 export interface Subscriber {
   viewer: Viewer | null;
-  /** Used by this subscription alone: it forgets its answers before every event. */
+  /** Used by this subscription alone; per-event checks ask it for conditions read fresh. */
   authority: PermissionAuthority;
   logger: Logger;
 }
@@ -64,15 +65,19 @@ export class SubscriptionService {
     if (!(await authority.canReadSomethingOf(owner))) throw notFound('User');
 
     // The owner reads every change of theirs (writes to deleted items are refused), so only a
-    // grantee's events need the access check, which is asked afresh each time.
+    // grantee's events need the access check. It is asked afresh for each event, inside the
+    // one statement that reads the event's row: a revoke committed before it wins, and the
+    // check costs no statement of its own.
     const ownChanges = owner === viewer.id;
     return mapAsyncIterable(this.listen(entryTopic(owner), subscriber.logger), async (message) => {
-      if (!ownChanges) {
-        authority.forget();
-        if (!(await authority.itemAccess(BigInt(message.deedItemId!)))) return SKIP;
-      }
-      const change = await this.prisma.entryHistory.findUnique({ where: { id: BigInt(message.historyId!) } });
-      return change ?? SKIP;
+      const historyId = BigInt(message.historyId!);
+      if (ownChanges) return (await this.prisma.entryHistory.findUnique({ where: { id: historyId } })) ?? SKIP;
+      const deedItemId = BigInt(message.deedItemId!);
+      const [row] = await this.prisma.$queryRaw<EntryHistoryRow[]>`
+        SELECT h.* FROM entry_history h JOIN entries e ON e.entry_id = h.entry_id
+        WHERE h.entry_history_id = ${historyId} AND e.deed_item_id = ${deedItemId}
+          AND ${authority.readableItemCondition(deedItemId)}`;
+      return row ? historyFromRow(row) : SKIP;
     });
   }
 
