@@ -11,3 +11,17 @@ export function optionalText(value: string | null | undefined): string | null | 
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
 }
+
+/**
+ * The name and description columns an update input changes: an omitted or null name keeps
+ * the stored one (names are required), a null description clears it, an omitted one keeps it.
+ */
+export function nameAndDescriptionChanges(input: { name?: string | null; description?: string | null }): {
+  name?: string;
+  description?: string | null;
+} {
+  return {
+    ...(input.name != null ? { name: trimmedText(input.name) } : {}),
+    ...(input.description !== undefined ? { description: optionalText(input.description) } : {}),
+  };
+}

@@ -3,13 +3,12 @@ import { conflict, invalidField, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
 import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
 import { type DeedsActor, forgetDeedState } from './actor';
-import { changedFields } from '../../lib/changed-fields';
-import { auditedDeed } from './audit-values';
+import { auditedDeed, auditUpdated } from './audit-values';
 import type { CreateDeedInput, DeedFilter, UpdateDeedInput } from './deed-inputs';
 import { limitExceeded } from '../../lib/limits';
 import { MAX_DELETED_ROWS_LISTED, MAX_LIVE_DEEDS_PER_USER } from './limits';
 import { insertScaleVersion, scaleValueSpecs } from './scale-versions';
-import { optionalText, trimmedText } from '../../lib/text';
+import { nameAndDescriptionChanges, optionalText, trimmedText } from '../../lib/text';
 import { placeAt } from './tree';
 import { liveDeedIds, lockDeedList, writeDeedOrder } from './tree-writes';
 import type { DeedRecord } from './types';
@@ -111,8 +110,7 @@ export class DeedService {
       await tx.deed.update({
         where: { id: input.id },
         data: {
-          ...(input.name != null ? { name: trimmedText(input.name) } : {}),
-          ...(input.description !== undefined ? { description: optionalText(input.description) } : {}),
+          ...nameAndDescriptionChanges(input),
           ...(input.category != null ? { category: input.category } : {}),
           ...(input.isActive != null ? { isActive: input.isActive } : {}),
         },
@@ -121,17 +119,7 @@ export class DeedService {
         await writeDeedOrder(tx, placeAt(await liveDeedIds(tx, actor.viewerId), input.id, input.displayOrder));
       }
       const after = await tx.deed.findUniqueOrThrow({ where: { id: input.id } });
-      const [oldValues, newValues] = changedFields(auditedDeed(before), auditedDeed(after));
-      if (Object.keys(newValues).length > 0) {
-        await writeAudit(tx, actor.origin, {
-          action: 'UPDATED',
-          entityType: 'DEED',
-          entityId: after.id,
-          actorId: actor.viewerId,
-          oldValues,
-          newValues,
-        });
-      }
+      await auditUpdated(tx, actor, { type: 'DEED', id: after.id }, auditedDeed(before), auditedDeed(after));
       return after;
     });
     forgetDeedState(actor);

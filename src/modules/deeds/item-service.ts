@@ -3,13 +3,12 @@ import { badUserInput, conflict, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
 import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
 import { type DeedsActor, forgetDeedState } from './actor';
-import { changedFields } from '../../lib/changed-fields';
-import { auditedItem } from './audit-values';
+import { auditedItem, auditUpdated } from './audit-values';
 import type { CreateDeedItemInput, UpdateDeedItemInput } from './item-inputs';
 import { lockItem, requireLiveItem } from './item-state';
 import { limitExceeded } from '../../lib/limits';
 import { MAX_LEVEL, MAX_LIVE_ITEMS_PER_DEED } from './limits';
-import { optionalText, trimmedText } from '../../lib/text';
+import { nameAndDescriptionChanges, optionalText, trimmedText } from '../../lib/text';
 import { placeAt } from './tree';
 import { countLiveItems, lockDeed, liveSiblingIds, writeSiblingOrder } from './tree-writes';
 import type { DeedItemRecord, DeedRecord } from './types';
@@ -98,27 +97,14 @@ export class DeedItemService {
       await requireLiveItem(tx, before);
       await tx.deedItem.update({
         where: { id: before.id },
-        data: {
-          ...(input.name != null ? { name: trimmedText(input.name) } : {}),
-          ...(input.description !== undefined ? { description: optionalText(input.description) } : {}),
-        },
+        data: nameAndDescriptionChanges(input),
       });
       if (input.displayOrder != null) {
         const siblings = await liveSiblingIds(tx, before.deedId, before.parentId);
         await writeSiblingOrder(tx, placeAt(siblings, before.id, input.displayOrder));
       }
       const after = await tx.deedItem.findUniqueOrThrow({ where: { id: before.id } });
-      const [oldValues, newValues] = changedFields(auditedItem(before), auditedItem(after));
-      if (Object.keys(newValues).length > 0) {
-        await writeAudit(tx, actor.origin, {
-          action: 'UPDATED',
-          entityType: 'DEED_ITEM',
-          entityId: after.id,
-          actorId: actor.viewerId,
-          oldValues,
-          newValues,
-        });
-      }
+      await auditUpdated(tx, actor, { type: 'DEED_ITEM', id: after.id }, auditedItem(before), auditedItem(after));
       return after;
     });
     forgetDeedState(actor);

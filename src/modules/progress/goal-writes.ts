@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { changedFields } from '../../lib/changed-fields';
-import { optionalText, trimmedText } from '../../lib/text';
+import { nameAndDescriptionChanges } from '../../lib/text';
 import { writeAudit } from '../audit/audit-log';
 import { forgetGoalState, type ProgressActor } from './actor';
 import { auditedItems, type GoalItemSpec, type ItemTable, type StoredItem } from './goal-items';
@@ -154,8 +154,7 @@ export function commonGoalChanges(input: {
   isActive?: boolean | null;
 }) {
   return {
-    ...(input.name != null ? { name: trimmedText(input.name) } : {}),
-    ...(input.description !== undefined ? { description: optionalText(input.description) } : {}),
+    ...nameAndDescriptionChanges(input),
     ...(input.completionLogic != null ? { completionLogic: input.completionLogic } : {}),
     ...(input.isActive != null ? { isActive: input.isActive } : {}),
   };
