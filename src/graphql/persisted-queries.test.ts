@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { postGraphQLFrom } from '../../test/helpers/from-address';
+import { startOwnRedisApp, stopOwnRedisApp } from '../../test/helpers/own-redis-app';
 import { queryHash, sendPersistedQuery } from '../../test/helpers/persisted-query';
 import { errorCode, startTestApp, type TestApp } from '../../test/helpers/test-app';
 import { waitFor } from '../../test/helpers/wait-for';
@@ -96,16 +97,10 @@ describe('persisted query registrations as a resource (issue 11 item 5)', () => 
   let app: TestApp;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    inspector = new Redis(redis.url);
-    app = await startTestApp({ REDIS_URL: redis.url, RATE_LIMITS: 'on' });
+    ({ redis, inspector, app } = await startOwnRedisApp({ RATE_LIMITS: 'on' }));
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    inspector?.disconnect();
-    if (redis) await stopRedis(redis);
-  });
+  afterAll(() => stopOwnRedisApp({ redis, inspector, app }));
 
   /** A registration (hash and text) from `address`. */
   const register = (address: string, query: string) =>

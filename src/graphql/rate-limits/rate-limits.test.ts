@@ -2,7 +2,8 @@ import Redis from 'ioredis';
 import { hashPassword } from '../../auth/passwords';
 import { postGraphQLFrom, type AddressedResponse } from '../../../test/helpers/from-address';
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { restartRedis, startRedis, stopRedis, takeRedisDown, type RedisServer } from '../../../test/services/redis';
+import { startOwnRedisApp, stopOwnRedisApp } from '../../../test/helpers/own-redis-app';
+import { restartRedis, takeRedisDown, type RedisServer } from '../../../test/services/redis';
 
 const PASSWORD = 'correct horse battery staple';
 const LOGIN = `mutation Login($email: String!, $password: String!) {
@@ -46,16 +47,10 @@ describe('rate limits (CONTRACT.md section 9) in Redis', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    inspector = new Redis(redis.url);
-    app = await startTestApp({ REDIS_URL: redis.url, RATE_LIMITS: 'on' });
+    ({ redis, inspector, app } = await startOwnRedisApp({ RATE_LIMITS: 'on' }));
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    inspector?.disconnect();
-    if (redis) await stopRedis(redis);
-  });
+  afterAll(() => stopOwnRedisApp({ redis, inspector, app }));
 
   it('refuses the sixth login after five failures for that email and address, even with the right password', async () => {
     const user = await withPassword(app);
