@@ -12,6 +12,6 @@ export class SearchResolver {
       "Full-text search, best match first: the viewer's entry notes, deed and item names and descriptions, reflections and support messages; with `ownerId`, another user's entry notes and item names on items the viewer may READ.",
   })
   search(@Ctx() ctx: Context, @Args(() => SearchArgs) args: SearchArgs): Promise<Connection<SearchResultValue>> {
-    return ctx.services.search.search(requireViewer(ctx), { authority: ctx.authority, loaders: ctx.loaders }, args);
+    return ctx.services.search.search(requireViewer(ctx), ctx.authority, args);
   }
 }

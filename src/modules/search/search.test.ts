@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { errorCode, startTestApp, type TestApp } from '../../../test/helpers/test-app';
 import { highlighted, SEARCH, seedSearchWorld, type SearchPage, type SearchWorld } from '../../../test/fixtures/search';
+import { StatementCounter } from '../../../test/helpers/sql-statements';
 
 /**
  * `search` over HTTP on PostgreSQL (the suite's database, where unaccent and pg_trgm exist).
@@ -171,6 +172,25 @@ describe('search on PostgreSQL', () => {
     expect((await search(world.owner.token, { query: twelve })).errors).toBeUndefined();
     for (const variables of [{ kinds: [] }, { first: 0 }, { first: 101 }, { after: 'nonsense' }, { after: Buffer.from('["x","ENTRY","1"]').toString('base64url') }]) {
       expect(errorCode(await search(world.owner.token, { query: 'patience', ...variables }))).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('runs one statement for snippets, and one more per kind of object shown', async () => {
+    const counter = await StatementCounter.connect(app.database.url);
+    try {
+      const token = world.owner.token;
+      const statements = async (query: string) => {
+        const baseline = await counter.count(() => app.gql('{ __typename }', {}, { token }));
+        const total = await counter.count(async () => expect((await app.gql<SearchPage>(query, { query: 'patience' }, { token })).errors).toBeUndefined());
+        return total - baseline;
+      };
+      const snippets = `query Snippets($query: String!) { search(query: $query) { totalCount edges { node { kind rank snippet { text highlights { start length } } } } } }`;
+      await statements(snippets);
+      expect(await statements(snippets)).toBe(1);
+      // 'patience' matches all five kinds: each kind's objects are one batched statement.
+      expect(await statements(SEARCH)).toBe(1 + 5);
+    } finally {
+      await counter.close();
     }
   });
 

@@ -24,19 +24,16 @@ export class SearchSnippet {
   highlights!: SearchHighlight[];
 }
 
-/** What every result carries; the concrete type holds the matched object. */
-interface SearchResultBase {
+/**
+ * A result as the search statement returns it: the matched object's id, its object read by
+ * the concrete type's field resolver (node-resolvers.ts) only when selected.
+ */
+export interface SearchResultValue {
   kind: SearchKind;
   rank: number;
   snippet: SearchSnippet;
+  sourceId: bigint;
 }
-
-export type SearchResultValue =
-  | (SearchResultBase & { kind: 'ENTRY'; entry: EntryRecord })
-  | (SearchResultBase & { kind: 'DEED'; deed: DeedRecord })
-  | (SearchResultBase & { kind: 'DEED_ITEM'; deedItem: DeedItemRecord })
-  | (SearchResultBase & { kind: 'REFLECTION'; reflection: Reflection })
-  | (SearchResultBase & { kind: 'SUPPORT_MESSAGE'; message: SupportMessageRecord });
 
 const TYPE_OF_KIND: Record<SearchKind, string> = {
   ENTRY: 'EntrySearchResult',
@@ -50,7 +47,7 @@ const TYPE_OF_KIND: Record<SearchKind, string> = {
   description: 'One match of `search`; the concrete type holds the matched object.',
   resolveType: (value: SearchResultValue) => TYPE_OF_KIND[value.kind],
 })
-export abstract class SearchResult implements SearchResultBase {
+export abstract class SearchResult {
   @Field(() => SearchKind, { description: 'What matched.' })
   kind!: SearchKind;
 

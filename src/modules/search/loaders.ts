@@ -1,0 +1,33 @@
+import type { PrismaClient } from '../../generated/prisma/client';
+import { RecordLoader } from '../../lib/record-loader';
+import type { ReflectionRecord } from '../reflections/types';
+import type { SupportMessageRecord } from '../support/types';
+
+/**
+ * The matched objects of the kinds no other module loads by id, read only when a result's
+ * object is selected (one statement per kind on a page, as the other kinds' loaders). Not
+ * visibility-checked: the search statement decided what the viewer may see.
+ */
+export interface SearchLoaders {
+  reflectionsById: RecordLoader<ReflectionRecord>;
+  supportMessagesById: RecordLoader<SupportMessageRecord>;
+}
+
+function byId<Row extends { id: bigint }>(fetch: (ids: bigint[]) => Promise<Row[]>): RecordLoader<Row> {
+  return new RecordLoader<Row>(async (ids) => {
+    const rows = new Map((await fetch([...ids])).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
+export function createSearchLoaders(prisma: PrismaClient): SearchLoaders {
+  return {
+    reflectionsById: byId((ids) => prisma.reflectionMessage.findMany({ where: { id: { in: ids } } })),
+    supportMessagesById: byId((ids) =>
+      prisma.message.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, sender: true, subject: true, content: true, readAt: true, createdAt: true },
+      }),
+    ),
+  };
+}
