@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
 import { Pool } from 'pg';
 import type { Config } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../lib/logger';
 import { observeStatements, type StatementListener } from './observed-adapter';
+import { preparedStatementName } from './prepared-statements';
 import { lockDataDir } from './pglite-lock';
 import { routeReadsToReplicas } from './read-routing';
 
@@ -112,7 +113,9 @@ function openPostgres(config: DatabaseConfig & { databaseUrl: string }, logger: 
   // An idle client losing its connection emits 'error'; unhandled, it would end the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
   const prisma = new PrismaClient({
-    adapter: withObserver(new PrismaPg(pool), options),
+    // adapter-pg hands the name on to node-postgres as is; undefined leaves a statement unnamed
+    // (its type says string only).
+    adapter: withObserver(new PrismaPg(pool, { statementNameGenerator: preparedStatementName as (query: SqlQuery) => string }), options),
     transactionOptions: transactionOptions(poolWaitMs),
   });
   return databaseFor(prisma, 'postgres', () => pool.end(), { pool });
