@@ -7,6 +7,7 @@ export const MAX_DESCENDANTS_DEPTH = 10;
 export const DEFAULT_DESCENDANTS_DEPTH = 3;
 /**
  * Soft-deleted rows are kept without limit, so lists that offer `includeDeleted` show only the
- * most recently deleted ones beside the live ones (per deed list, per item tree, per parent).
+ * most recently deleted ones beside the live ones (per deed list, per item tree, per parent;
+ * the merits and targets lists too).
  */
 export const MAX_DELETED_ROWS_LISTED = 100;
