@@ -56,6 +56,14 @@ export interface Config {
   readonly auditRetentionDays: number;
   /** Grace period of a deleted account before the purge erases it. */
   readonly accountPurgeAfterDays: number;
+  /** GraphQL requests executing at once; more wait their turn (http/admission.ts). */
+  readonly maxConcurrentRequests: number;
+  /** Requests waiting for a turn before more are refused as busy (HTTP 503). */
+  readonly maxQueuedRequests: number;
+  /** argon2 hashes running at once; unset: one fewer than the machine's cores (auth/hashing-queue.ts). */
+  readonly passwordHashConcurrency: number | undefined;
+  /** Password checks waiting for a hashing slot before more are refused as busy (HTTP 503). */
+  readonly passwordHashQueueMax: number;
   /** Serve /metrics only on this port (of `metricsHost`), not beside the API. Unset: on the API's port. */
   readonly metricsPort: number | undefined;
   readonly metricsHost: string;
@@ -219,6 +227,10 @@ const environmentSchema = z.object({
   // Seven years (7 × 365 + 2 leap days).
   AUDIT_RETENTION_DAYS: integer(1, 36_500, 2557),
   ACCOUNT_PURGE_AFTER_DAYS: integer(0, 3650, 30),
+  MAX_CONCURRENT_REQUESTS: integer(1, 10_000, 128),
+  MAX_QUEUED_REQUESTS: integer(0, 100_000, 10_000),
+  PASSWORD_HASH_CONCURRENCY: integer(1, 64, undefined),
+  PASSWORD_HASH_QUEUE_MAX: integer(0, 100_000, 2_000),
   METRICS_PORT: integer(1, 65535, undefined),
   METRICS_HOST: host,
   // Default depends on NODE_ENV: resolved below.
@@ -285,6 +297,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     archiveAfterDays: vars.ARCHIVE_AFTER_DAYS,
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
     accountPurgeAfterDays: vars.ACCOUNT_PURGE_AFTER_DAYS,
+    maxConcurrentRequests: vars.MAX_CONCURRENT_REQUESTS,
+    maxQueuedRequests: vars.MAX_QUEUED_REQUESTS,
+    passwordHashConcurrency: vars.PASSWORD_HASH_CONCURRENCY,
+    passwordHashQueueMax: vars.PASSWORD_HASH_QUEUE_MAX,
     metricsPort: vars.METRICS_PORT,
     metricsHost: vars.METRICS_HOST,
     operationSqlStats: vars.OPERATION_SQL_STATS ?? vars.NODE_ENV !== 'production',

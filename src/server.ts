@@ -5,7 +5,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
 import { accessTokenKey } from './auth/access-token';
+import { defaultHashingConcurrency } from './auth/hashing-queue';
 import { loadJwtSecret } from './auth/jwt-secret';
+import { configurePasswordHashing } from './auth/passwords';
 import { createCache, redisConnectionOf, type Cache } from './cache';
 import type { Config } from './config';
 import type { Context, ContextDependencies } from './context';
@@ -21,6 +23,7 @@ import { persistedQueriesOptions } from './graphql/persisted-queries';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
 import { createRateLimitPlugin } from './graphql/rate-limits';
 import { clientAddressResolver } from './http/client-address';
+import { admitted } from './http/admission';
 import { graphqlRoute } from './http/graphql-route';
 import { readinessProbe, serveHealth, type ReadinessCheck } from './http/health';
 import { createRequestHandler, type PlainRoute } from './http/request-handler';
@@ -122,7 +125,10 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
       logger: deps.logger,
       metrics,
       graphqlPath: GRAPHQL_PATH,
-      graphql: graphqlRoute({ apollo, deps, clientAddress, explorer: deps.config.explorer, enterAsyncScope }),
+      graphql: admitted(graphqlRoute({ apollo, deps, clientAddress, explorer: deps.config.explorer, enterAsyncScope }), {
+        maxInFlight: deps.config.maxConcurrentRequests,
+        maxWaiting: deps.config.maxQueuedRequests,
+      }),
       routes,
     }),
   );
@@ -194,6 +200,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     for (const close of cleanup.reverse()) await close().catch((error) => logger.warn({ err: error }, 'close failed'));
   };
 
+  configurePasswordHashing({
+    concurrency: config.passwordHashConcurrency ?? defaultHashingConcurrency(),
+    maxQueued: config.passwordHashQueueMax,
+  });
   try {
     const metrics = new Metrics();
     const db = await openDatabase(config, logger, {

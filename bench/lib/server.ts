@@ -98,6 +98,9 @@ export async function startBenchServer(options: {
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
     DATA_DIR: options.dataDir,
+    // Registrations send a verification mail: to files, as the seed's scenario has it (in
+    // production without SMTP_URL mail is only written when this is set).
+    MAIL_OUTBOX_DIR: path.join(options.dataDir, 'outbox'),
     JWT_SECRET: jwtSecret,
     RATE_LIMITS: 'off',
     LOG_LEVEL: 'warn',

@@ -1,3 +1,5 @@
+import { anyInErrorChain } from '../lib/error-chain';
+
 /**
  * A request that waited `DB_POOL_WAIT_MS` for a database connection without getting one is
  * refused as busy: the server is overloaded, not broken, and the same request can succeed a
@@ -13,21 +15,11 @@ export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
 const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
 // Prisma's P2028 when `transactionOptions.maxWait` passes before a transaction could start.
 const TRANSACTION_WAIT_MESSAGE = 'Unable to start a transaction in the given time';
-const MAX_DEPTH = 8;
 
-type Inspectable = Record<string, unknown>;
-
-function isObject(value: unknown): value is Inspectable {
-  return typeof value === 'object' && value !== null;
-}
-
-/**
- * Whether `error` is, or was caused by, a wait for a connection that ran out. Errors arrive
- * wrapped (GraphQL's `originalError`, Prisma's `cause`), so the chain is walked.
- */
-export function isPoolWaitExceeded(error: unknown, depth = 0): boolean {
-  if (!isObject(error) || depth > MAX_DEPTH) return false;
-  const message = typeof error.message === 'string' ? error.message : '';
-  if (message.endsWith(POOL_TIMEOUT_MESSAGE) || message.includes(TRANSACTION_WAIT_MESSAGE)) return true;
-  return [error.originalError, error.cause].some((inner) => inner !== error && isPoolWaitExceeded(inner, depth + 1));
+/** Whether `error` is, or was caused by, a wait for a connection that ran out. */
+export function isPoolWaitExceeded(error: unknown): boolean {
+  return anyInErrorChain(error, (inner) => {
+    const message = typeof inner.message === 'string' ? inner.message : '';
+    return message.endsWith(POOL_TIMEOUT_MESSAGE) || message.includes(TRANSACTION_WAIT_MESSAGE);
+  });
 }

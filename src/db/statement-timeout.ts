@@ -1,3 +1,5 @@
+import { anyInErrorChain } from '../lib/error-chain';
+
 /**
  * PostgreSQL cancels a statement that runs past `statement_timeout` (`DB_STATEMENT_TIMEOUT_MS`)
  * with SQLSTATE 57014 (query_canceled). The client then gets a clear error instead of the
@@ -9,24 +11,12 @@ export const DATABASE_TIMEOUT_MESSAGE = 'The database took too long to answer. T
 export const DATABASE_TIMEOUT_REASON = 'DATABASE_TIMEOUT';
 
 const QUERY_CANCELED = '57014';
-const MAX_DEPTH = 8;
-
-type Inspectable = Record<string, unknown>;
-
-function isObject(value: unknown): value is Inspectable {
-  return typeof value === 'object' && value !== null;
-}
 
 /**
  * Whether `error` was caused by a cancelled statement. It arrives wrapped: pg's error (code)
  * inside the driver adapter's (`cause.code`), inside Prisma's (`meta.driverAdapterError`),
  * inside GraphQL's (`originalError`), so the chain is walked.
  */
-export function isStatementTimeout(error: unknown, depth = 0): boolean {
-  if (!isObject(error) || depth > MAX_DEPTH) return false;
-  if (error.code === QUERY_CANCELED || error.originalCode === QUERY_CANCELED) return true;
-  const meta = isObject(error.meta) ? error.meta : undefined;
-  return [error.originalError, error.cause, meta?.driverAdapterError].some(
-    (inner) => inner !== error && isStatementTimeout(inner, depth + 1),
-  );
+export function isStatementTimeout(error: unknown): boolean {
+  return anyInErrorChain(error, (inner) => inner.code === QUERY_CANCELED || inner.originalCode === QUERY_CANCELED);
 }

@@ -1,11 +1,23 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { DATABASE_BUSY_MESSAGE, DATABASE_BUSY_RETRY_AFTER_SECONDS, isPoolWaitExceeded } from '../db/pool-wait';
+import { HashingQueueFullError, PASSWORD_HASHING_BUSY_REASON } from '../auth/hashing-queue';
+import { DATABASE_BUSY_MESSAGE, DATABASE_BUSY_REASON, DATABASE_BUSY_RETRY_AFTER_SECONDS, isPoolWaitExceeded } from '../db/pool-wait';
+import { anyInErrorChain } from '../lib/error-chain';
 import { ErrorCode } from '../lib/errors';
 
 /**
- * HTTP 503 with `Retry-After` for a request refused because no database connection came free
- * in time (db/pool-wait.ts): what load balancers and HTTP clients know to retry. The body
+ * Why a request is refused as busy, if it is: no database connection came free in time
+ * (db/pool-wait.ts), or too many password checks are already waiting (auth/hashing-queue.ts).
+ */
+export function busyReasonOf(error: unknown): string | undefined {
+  if (isPoolWaitExceeded(error)) return DATABASE_BUSY_REASON;
+  if (anyInErrorChain(error, (inner) => inner instanceof HashingQueueFullError)) return PASSWORD_HASHING_BUSY_REASON;
+  return undefined;
+}
+
+/**
+ * HTTP 503 with `Retry-After` for a request refused as busy: what load balancers and HTTP
+ * clients know to retry. The body
  * keeps the GraphQL error (format-error.ts gives it its message and reason).
  */
 const BUSY_STATUS = 503;
@@ -35,7 +47,7 @@ export function databaseBusyPlugin<TContext extends object>(): ApolloServerPlugi
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, response }) {
-          if (!errors.some((error) => isPoolWaitExceeded(error))) return;
+          if (!errors.some((error) => busyReasonOf(error) !== undefined)) return;
           response.http.status = BUSY_STATUS;
           for (const [name, value] of busyHeaders()) response.http.headers.set(name, value);
         },

@@ -1,11 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DATABASE_BUSY_MESSAGE, DATABASE_BUSY_REASON, isPoolWaitExceeded } from '../db/pool-wait';
+import { DATABASE_BUSY_MESSAGE } from '../db/pool-wait';
 import { DATABASE_TIMEOUT_MESSAGE, DATABASE_TIMEOUT_REASON, isStatementTimeout } from '../db/statement-timeout';
 import { ErrorCode, INTERNAL_ERROR_MESSAGE } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { ScalarInputError } from '../lib/scalars';
+import { busyReasonOf } from './database-busy';
 import { fieldErrorsFromVariableError } from './variable-field-errors';
 
 /** A scalar refused its input (our scalars throw ScalarInputError; the ID scalar a BAD_USER_INPUT GraphQLError). */
@@ -29,11 +30,12 @@ function isRefusedRequest(error: unknown): boolean {
 }
 
 const TIMED_OUT = { message: DATABASE_TIMEOUT_MESSAGE, reason: DATABASE_TIMEOUT_REASON, log: 'database statement timed out' };
-const BUSY = { message: DATABASE_BUSY_MESSAGE, reason: DATABASE_BUSY_REASON, log: 'no database connection within DB_POOL_WAIT_MS' };
 
-/** Not bugs but load problems, and the client can act on them: say so (db/statement-timeout.ts, db/pool-wait.ts). */
+/** Not bugs but load problems, and the client can act on them: say so (db/statement-timeout.ts, graphql/database-busy.ts). */
 function overloadOf(error: unknown) {
-  return isStatementTimeout(error) ? TIMED_OUT : isPoolWaitExceeded(error) ? BUSY : undefined;
+  if (isStatementTimeout(error)) return TIMED_OUT;
+  const busy = busyReasonOf(error);
+  return busy ? { message: DATABASE_BUSY_MESSAGE, reason: busy, log: `refused as busy (${busy})` } : undefined;
 }
 
 function withCode(formatted: GraphQLFormattedError, code: ErrorCode): GraphQLFormattedError {

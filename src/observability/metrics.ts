@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { passwordHashingLoad } from '../auth/passwords';
 import type { PoolStats } from '../db/client';
 
 /**
@@ -107,6 +108,17 @@ export class Metrics {
         this.set({ state: 'idle' }, stats.idle);
         this.set({ state: 'in_use' }, stats.total - stats.idle);
         this.set({ state: 'waiting' }, stats.waiting);
+      },
+    });
+    new Gauge({
+      name: 'kitaab_password_hashing',
+      help: 'Password hashes (argon2) running and queued for a slot (auth/hashing-queue.ts)',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const load = passwordHashingLoad();
+        this.set({ state: 'running' }, load.running);
+        this.set({ state: 'queued' }, load.queued);
       },
     });
   }
