@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type DataLoader from 'dataloader';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { createKeyedQueues } from '../../lib/bounded-queue';
 import { invalidField, notFound, rateLimited } from '../../lib/errors';
 import { addDays, todayIn } from '../../lib/local-dates';
 import type { PermissionAuthority } from '../access/authority';
@@ -14,9 +15,15 @@ export const MIN_DASHBOARD_DAYS = 1;
 export const MAX_DASHBOARD_DAYS = 365;
 /**
  * Uncached dashboards one user may have computing at once in this process (a year's window
- * takes about half a second of a pooled connection); more are refused, not queued.
+ * takes about half a second of a pooled connection); more wait for a slot in order.
  */
 export const MAX_CONCURRENT_DASHBOARD_COMPUTATIONS = 2;
+/**
+ * Computations of one user waiting for a slot before more are refused: as many dashboards as
+ * the per-user operations window admits in a minute (CONTRACT.md section 9: a dashboard
+ * counts 10 of 300), so within the rate limits a user waits but is never refused.
+ */
+export const MAX_QUEUED_DASHBOARD_COMPUTATIONS = 30;
 
 /** HASANAAT then SAIYYIAAT, always both (the SDL's order). */
 const CATEGORY_ORDER: readonly DeedCategory[] = [DeedCategory.HASANAAT, DeedCategory.SAIYYIAAT];
@@ -34,8 +41,11 @@ export interface DashboardReader {
  * viewer scope, days, window) was computed within 5 minutes and nothing invalidated it.
  */
 export class DashboardService {
-  /** Uncached computations running now, by the viewer who asked. */
-  private readonly computing = new Map<bigint, number>();
+  /** Uncached computations running and waiting, by the viewer who asked. */
+  private readonly computations = createKeyedQueues<bigint>(
+    { concurrency: MAX_CONCURRENT_DASHBOARD_COMPUTATIONS, maxQueued: MAX_QUEUED_DASHBOARD_COMPUTATIONS },
+    tooManyComputations,
+  );
   /** Computations running now, by cache key and generation: identical views share one. */
   private readonly inFlight = new Map<string, Promise<DashboardRecord>>();
 
@@ -91,20 +101,12 @@ export class DashboardService {
     { dateFrom, itemIds }: { dateFrom: string; itemIds: bigint[] | null },
   ): Promise<DashboardRecord> {
     const { ownerId, days, dateTo } = key;
-    const generatedAt = new Date();
-    const running = this.computing.get(viewerId) ?? 0;
-    if (running >= MAX_CONCURRENT_DASHBOARD_COMPUTATIONS) throw tooManyComputations();
-    this.computing.set(viewerId, running + 1);
-    let rows: AggregateRow[];
-    try {
+    const { generatedAt, rows } = await this.computations.run(viewerId, async () => ({
+      generatedAt: new Date(),
       // On the primary (read-routing sends transactions there), never a lagging replica: what
       // is computed here is cached, and a write must show on the next read.
-      rows = await this.prisma.$transaction((tx) => aggregateEntries(tx, { ownerId, dateFrom, dateTo, days, itemIds }));
-    } finally {
-      const left = (this.computing.get(viewerId) ?? 1) - 1;
-      if (left > 0) this.computing.set(viewerId, left);
-      else this.computing.delete(viewerId);
-    }
+      rows: await this.prisma.$transaction((tx) => aggregateEntries(tx, { ownerId, dateFrom, dateTo, days, itemIds })),
+    }));
     const dashboard: DashboardRecord = {
       ownerId: ownerId.toString(),
       days,
@@ -119,9 +121,12 @@ export class DashboardService {
   }
 }
 
-/** RATE_LIMITED like the section 9 windows, with its own scope; one computation ends soon. */
+/** RATE_LIMITED like the section 9 windows, with its own scope; computations end soon. */
 function tooManyComputations() {
-  const error = rateLimited(1, `At most ${MAX_CONCURRENT_DASHBOARD_COMPUTATIONS} dashboards may be computed at once: try again in 1 s`);
+  const error = rateLimited(
+    1,
+    `At most ${MAX_CONCURRENT_DASHBOARD_COMPUTATIONS + MAX_QUEUED_DASHBOARD_COMPUTATIONS} dashboards may be computing or waiting at once: try again in 1 s`,
+  );
   error.extensions.scope = 'DASHBOARD_COMPUTATIONS';
   return error;
 }
