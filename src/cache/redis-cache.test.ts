@@ -54,7 +54,8 @@ describe('RedisCache', () => {
     await expect(unreachable.get('k')).resolves.toBeUndefined();
     await expect(unreachable.set('k', 1, { ttlSeconds: 10, tags: ['t'] })).resolves.toBeUndefined();
     await expect(unreachable.invalidateTags(['t'])).resolves.toBeUndefined();
-    expect(Date.now() - startedAt).toBeLessThan(100);
+    // Each would wait for a reconnect (seconds) if it did not fail at once; slack for a loaded machine.
+    expect(Date.now() - startedAt).toBeLessThan(1_000);
     // The invalidation waits for Redis; reads miss until it has been replayed.
     expect(unreachable.hasPendingInvalidations).toBe(true);
     await unreachable.close();

@@ -8,7 +8,7 @@ import { DATABASE_BUSY_MESSAGE, DATABASE_BUSY_REASON, isPoolWaitExceeded } from 
  */
 
 const WAIT_MS = 300;
-const HOLD_SECONDS = 2;
+const HOLD_SECONDS = 4;
 
 let app: TestApp;
 let user: TestUser;

@@ -57,7 +57,8 @@ describe('Redis bus with Redis unreachable', () => {
     bus.subscribe('t', (message) => got.push(message));
     const publishedAt = Date.now();
     bus.publish('t', { id: '7' });
-    expect(Date.now() - publishedAt).toBeLessThan(20);
+    // In-process delivery is synchronous; waiting on the absent Redis would take seconds.
+    expect(Date.now() - publishedAt).toBeLessThan(500);
     expect(got).toEqual([{ id: '7' }]);
     await bus.close();
   });
