@@ -1,5 +1,4 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../context-types';
 import { UserProfile } from '../users/types';
 import { AuditEventsArgs } from './inputs';
@@ -12,8 +11,7 @@ export class AuditEventResolver {
     @Ctx() ctx: Context,
     @Args(() => AuditEventsArgs) { filter, first, after }: AuditEventsArgs,
   ): Promise<AuditEventConnection> {
-    requireViewer(ctx);
-    return ctx.services.audit.list(ctx.authority, filter, { first, after });
+    return ctx.services.audit.list(ctx.actor.authority, filter, { first, after });
   }
 
   @FieldResolver()

@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../context-types';
 import { DeleteReflectionInput, ReflectionsArgs, WriteReflectionInput } from './inputs';
 import { DeleteReflectionPayload, Reflection, reflectionFromRecord, WriteReflectionPayload } from './types';
@@ -11,7 +10,7 @@ export class ReflectionResolver {
     @Ctx() ctx: Context,
     @Args(() => ReflectionsArgs) { dateFrom, dateTo, type }: ReflectionsArgs,
   ): Promise<Reflection[]> {
-    const rows = await ctx.services.reflections.list(requireViewer(ctx), { dateFrom, dateTo, type });
+    const rows = await ctx.services.reflections.list(ctx.actor, { dateFrom, dateTo, type });
     return rows.map(reflectionFromRecord);
   }
 
@@ -20,7 +19,7 @@ export class ReflectionResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => WriteReflectionInput, { description: 'The mutation input.' }) input: WriteReflectionInput,
   ): Promise<WriteReflectionPayload> {
-    const { reflection, created } = await ctx.services.reflections.write(requireViewer(ctx), input);
+    const { reflection, created } = await ctx.services.reflections.write(ctx.actor, input);
     return { reflection: reflectionFromRecord(reflection), created };
   }
 
@@ -29,6 +28,6 @@ export class ReflectionResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => DeleteReflectionInput, { description: 'The mutation input.' }) input: DeleteReflectionInput,
   ): Promise<DeleteReflectionPayload> {
-    return { deletedReflectionId: await ctx.services.reflections.delete(requireViewer(ctx), input.id) };
+    return { deletedReflectionId: await ctx.services.reflections.delete(ctx.actor, input.id) };
   }
 }

@@ -1,9 +1,9 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { ReflectionType } from '../../generated/prisma/enums';
-import { invalidField, notFound } from '../../lib/errors';
+import { invalidField } from '../../lib/errors';
 import { dateColumnValue, daysBetween, todayIn } from '../../lib/local-dates';
 import type { LocalDate } from '../../lib/scalars';
-import type { Viewer } from '../../auth/viewer';
+import type { Actor } from '../context-types';
 import type { WriteReflectionInput } from './inputs';
 import type { ReflectionRecord } from './types';
 
@@ -13,8 +13,9 @@ export const MAX_REFLECTION_RANGE_DAYS = 366;
 export const EARLIEST_REFLECTION_DATE = '1900-01-01';
 
 /**
- * Reflections are private to their author: every query is scoped to the viewer's user id,
- * so another user's id is simply not found.
+ * Reflections are private to their author (never shared, CONTRACT.md section 3): every query
+ * is scoped by the permission authority's owner-only rules, so another user's id is simply
+ * not found.
  */
 export class ReflectionService {
   constructor(private readonly prisma: PrismaClient) {}
@@ -24,15 +25,16 @@ export class ReflectionService {
    * new reflection: `created` is true and `createdAt` restarts, because for the client the
    * old one no longer existed. A live row is replaced: `created` false, `createdAt` kept.
    */
-  async write(viewer: Viewer, input: WriteReflectionInput, now = new Date()): Promise<{ reflection: ReflectionRecord; created: boolean }> {
-    checkReflectionDate(input.date, viewer.user.timezone, now);
+  async write(actor: Actor, input: WriteReflectionInput, now = new Date()): Promise<{ reflection: ReflectionRecord; created: boolean }> {
+    checkReflectionDate(input.date, actor.timezone, now);
+    const ownerId = actor.authority.ownDataOwnerId();
     const content = input.content.trim();
     // One statement, so concurrent writes to the same slot serialise on the unique index.
     // now() is the statement's transaction time: created_at equals it exactly when the row
     // was inserted or revived by this statement.
     const [row] = await this.prisma.$queryRaw<Array<ReflectionRecord & { created: boolean }>>`
       INSERT INTO reflection_messages AS r (user_id, reflection_date, reflection_type, content, created_at, updated_at)
-      VALUES (${viewer.id}, ${input.date}::date, ${input.type}::reflection_type_enum, ${content}, now(), now())
+      VALUES (${ownerId}, ${input.date}::date, ${input.type}::reflection_type_enum, ${content}, now(), now())
       ON CONFLICT (user_id, reflection_date, reflection_type) DO UPDATE
         SET content = EXCLUDED.content,
             updated_at = now(),
@@ -46,21 +48,22 @@ export class ReflectionService {
   }
 
   /** Soft delete (no restore API). Deleting an already deleted reflection of one's own is a no-op. */
-  async delete(viewer: Viewer, id: bigint, now = new Date()): Promise<bigint> {
+  async delete(actor: Actor, id: bigint, now = new Date()): Promise<bigint> {
+    const { authority } = actor;
     const { count } = await this.prisma.reflectionMessage.updateMany({
-      where: { id, userId: viewer.id, deletedAt: null },
+      where: { id, ...authority.ownRowsWhere(), deletedAt: null },
       data: { deletedAt: now },
     });
     if (count === 0) {
-      const own = await this.prisma.reflectionMessage.findFirst({ where: { id, userId: viewer.id }, select: { id: true } });
-      if (!own) throw notFound('Reflection');
+      const row = await this.prisma.reflectionMessage.findUnique({ where: { id }, select: { userId: true } });
+      authority.requireOwnRow(row, 'Reflection');
     }
     return id;
   }
 
   /** Live reflections in [dateFrom, dateTo], by date then type (the enum's order). */
   async list(
-    viewer: Viewer,
+    actor: Actor,
     args: { dateFrom: LocalDate; dateTo: LocalDate; type?: ReflectionType | null },
   ): Promise<ReflectionRecord[]> {
     const span = daysBetween(args.dateFrom, args.dateTo);
@@ -69,7 +72,7 @@ export class ReflectionService {
       throw invalidField(['dateTo'], `The range may cover at most ${MAX_REFLECTION_RANGE_DAYS} days`, 'maxRange');
     }
     const where: Prisma.ReflectionMessageWhereInput = {
-      userId: viewer.id,
+      ...actor.authority.ownRowsWhere(),
       deletedAt: null,
       reflectionDate: { gte: dateColumnValue(args.dateFrom), lte: dateColumnValue(args.dateTo) },
       ...(args.type ? { type: args.type } : {}),

@@ -1,5 +1,4 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../context-types';
 import { DisableReminderInput, SetReminderInput } from './inputs';
 import { DisableReminderPayload, ReminderSetting, reminderSettingFromRecord, SetReminderPayload } from './types';
@@ -8,7 +7,7 @@ import { DisableReminderPayload, ReminderSetting, reminderSettingFromRecord, Set
 export class ReminderResolver {
   @Query(() => ReminderSetting, { nullable: true, description: "The viewer's reminder setting; null if never set." })
   async reminderSetting(@Ctx() ctx: Context): Promise<ReminderSetting | null> {
-    const row = await ctx.services.reminders.current(requireViewer(ctx));
+    const row = await ctx.services.reminders.current(ctx.actor);
     return row ? reminderSettingFromRecord(row) : null;
   }
 
@@ -17,7 +16,7 @@ export class ReminderResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => SetReminderInput, { description: 'The mutation input.' }) input: SetReminderInput,
   ): Promise<SetReminderPayload> {
-    const row = await ctx.services.reminders.set(requireViewer(ctx), input, ctx.origin);
+    const row = await ctx.services.reminders.set(ctx.actor, input);
     return { reminderSetting: reminderSettingFromRecord(row) };
   }
 
@@ -26,7 +25,7 @@ export class ReminderResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => DisableReminderInput, { description: 'The mutation input.' }) input: DisableReminderInput,
   ): Promise<DisableReminderPayload> {
-    const row = await ctx.services.reminders.disable(requireViewer(ctx), input.id, ctx.origin);
+    const row = await ctx.services.reminders.disable(ctx.actor, input.id);
     return { reminderSetting: reminderSettingFromRecord(row) };
   }
 }

@@ -1,9 +1,8 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import { notFound } from '../../lib/errors';
 import { timeColumnValue } from '../../lib/local-dates';
 import { LocalTimeScalar } from '../../lib/scalars';
-import type { Viewer } from '../../auth/viewer';
-import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import { writeAudit } from '../audit/audit-log';
+import type { Actor } from '../context-types';
 import type { SetReminderInput } from './inputs';
 import type { ReminderSettingRecord } from './types';
 
@@ -21,7 +20,9 @@ function latestSetting(db: Prisma.TransactionClient, userId: bigint): Promise<Re
 }
 
 /**
- * The daily reminder: at most one active row per user (a partial unique index). A user keeps
+ * The daily reminder: at most one active row per user (a partial unique index). A reminder is
+ * its owner's alone (never shared): rows are scoped by the permission authority's owner-only
+ * rules, so another user's id is not found. A user keeps
  * one row over time: setReminder updates the active row or re-activates the latest one, so
  * `lastSentOn` survives a disable/enable and no second reminder goes out that day.
  */
@@ -29,26 +30,28 @@ export class ReminderService {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** The active setting, else the latest one, else null. */
-  current(viewer: Viewer): Promise<ReminderSettingRecord | null> {
-    return latestSetting(this.prisma, viewer.id);
+  current(actor: Actor): Promise<ReminderSettingRecord | null> {
+    return latestSetting(this.prisma, actor.authority.ownDataOwnerId());
   }
 
-  async set(viewer: Viewer, input: SetReminderInput, origin: RequestOrigin): Promise<ReminderSettingRecord> {
-    const wanted = { notificationTime: timeColumnValue(input.time), timezone: input.timezone ?? viewer.user.timezone };
+  async set(actor: Actor, input: SetReminderInput): Promise<ReminderSettingRecord> {
+    const { origin } = actor;
+    const ownerId = actor.authority.ownDataOwnerId();
+    const wanted = { notificationTime: timeColumnValue(input.time), timezone: input.timezone ?? actor.timezone };
     return this.prisma.$transaction(async (tx) => {
       // Serialises one user's reminder changes: two first-time calls would otherwise both
       // insert and one would fail on the one-active index. NO KEY UPDATE leaves inserts
       // that reference the user (their foreign-key locks) unblocked.
-      await tx.$queryRaw`SELECT 1 FROM users WHERE user_id = ${viewer.id} FOR NO KEY UPDATE`;
-      const existing = await latestSetting(tx, viewer.id);
+      await tx.$queryRaw`SELECT 1 FROM users WHERE user_id = ${ownerId} FOR NO KEY UPDATE`;
+      const existing = await latestSetting(tx, ownerId);
 
       if (!existing) {
-        const created = await tx.notification.create({ data: { userId: viewer.id, ...wanted, isActive: true } });
+        const created = await tx.notification.create({ data: { userId: ownerId, ...wanted, isActive: true } });
         await writeAudit(tx, origin, {
           action: 'CREATED',
           entityType: 'REMINDER_SETTING',
           entityId: created.id,
-          actorId: viewer.id,
+          actorId: actor.viewerId,
           newValues: auditValues(created),
         });
         return created;
@@ -65,7 +68,7 @@ export class ReminderService {
         action: 'UPDATED',
         entityType: 'REMINDER_SETTING',
         entityId: updated.id,
-        actorId: viewer.id,
+        actorId: actor.viewerId,
         oldValues: auditValues(existing),
         newValues: auditValues(updated),
       });
@@ -74,10 +77,10 @@ export class ReminderService {
   }
 
   /** Idempotent: disabling an inactive setting returns it unchanged. Another user's id is not found. */
-  async disable(viewer: Viewer, id: bigint, origin: RequestOrigin): Promise<ReminderSettingRecord> {
+  async disable(actor: Actor, id: bigint): Promise<ReminderSettingRecord> {
+    const { authority, origin } = actor;
     return this.prisma.$transaction(async (tx) => {
-      const before = await tx.notification.findFirst({ where: { id, userId: viewer.id } });
-      if (!before) throw notFound('Reminder setting');
+      authority.requireOwnRow(await tx.notification.findUnique({ where: { id } }), 'Reminder setting');
       // Conditional, so of two concurrent calls only one writes the audit row.
       const { count } = await tx.notification.updateMany({ where: { id, isActive: true }, data: { isActive: false } });
       const after = await tx.notification.findUniqueOrThrow({ where: { id } });
@@ -86,7 +89,7 @@ export class ReminderService {
           action: 'UPDATED',
           entityType: 'REMINDER_SETTING',
           entityId: id,
-          actorId: viewer.id,
+          actorId: actor.viewerId,
           oldValues: auditValues({ ...after, isActive: true }),
           newValues: auditValues(after),
         });

@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../context-types';
 import { userFromRecord } from '../users/types';
 import { MarkMessageReadInput, SendSupportMessageInput, SupportMessagesArgs } from './inputs';
@@ -12,7 +11,7 @@ export class SupportMessageResolver {
     @Ctx() ctx: Context,
     @Args(() => SupportMessagesArgs) { filter, first, after }: SupportMessagesArgs,
   ): Promise<SupportMessageConnection> {
-    return ctx.services.support.list(requireViewer(ctx), filter, { first, after });
+    return ctx.services.support.list(ctx.actor, filter, { first, after });
   }
 
   @Mutation(() => SendSupportMessagePayload, { description: 'Send a message to support.' })
@@ -20,7 +19,7 @@ export class SupportMessageResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => SendSupportMessageInput, { description: 'The mutation input.' }) input: SendSupportMessageInput,
   ): Promise<SendSupportMessagePayload> {
-    return { message: await ctx.services.support.send(requireViewer(ctx), input) };
+    return { message: await ctx.services.support.send(ctx.actor, input) };
   }
 
   @Mutation(() => MarkMessageReadPayload, { description: 'Mark a message from support as read (idempotent).' })
@@ -28,10 +27,10 @@ export class SupportMessageResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => MarkMessageReadInput, { description: 'The mutation input.' }) input: MarkMessageReadInput,
   ): Promise<MarkMessageReadPayload> {
-    const viewer = requireViewer(ctx);
-    const message = await ctx.services.support.markRead(viewer, input.messageId);
+    const { actor } = ctx;
+    const message = await ctx.services.support.markRead(actor, input.messageId);
     // A count loaded earlier in this request (an earlier mutation, `me`) is stale now.
-    ctx.loaders.unreadSupportMessageCounts.clear(viewer.id);
-    return { message, me: userFromRecord(viewer.user) };
+    ctx.loaders.unreadSupportMessageCounts.clear(actor.viewerId);
+    return { message, me: userFromRecord(actor.viewer.user) };
   }
 }

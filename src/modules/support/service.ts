@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { invalidField, notFound } from '../../lib/errors';
 import { afterTimeIdCursor, cursorTimeOf, decodeTimeIdCursor, encodeTimeIdCursor } from '../../lib/keyset-cursor';
 import { type Connection, connectionFromRows, pageSize } from '../../lib/pagination';
-import type { Viewer } from '../../auth/viewer';
+import type { Actor } from '../context-types';
 import { SupportMessageSender } from './enums';
 import type { SendSupportMessageInput, SupportMessageFilter } from './inputs';
 import type { SupportMessageRecord } from './types';
@@ -18,16 +18,21 @@ export const MESSAGE_FIELDS = {
 
 type MessageRow = SupportMessageRecord & { cursorTime: string };
 
-/** The viewer's support conversation: every query is scoped to the viewer's user id. */
+/**
+ * The viewer's support conversation: never shared with other users, so every query is scoped
+ * by the permission authority's owner-only rules (support staff read it through the desk,
+ * once the authority agreed they are staff).
+ */
 export class SupportService {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** A message from the user; it reopens their thread if support had resolved it. */
-  async send(viewer: Viewer, input: SendSupportMessageInput): Promise<SupportMessageRecord> {
+  async send(actor: Actor, input: SendSupportMessageInput): Promise<SupportMessageRecord> {
+    const own = actor.authority.ownRowsWhere();
     return this.prisma.$transaction(async (tx) => {
       const message = await tx.message.create({
         data: {
-          userId: viewer.id,
+          ...own,
           sender: SupportMessageSender.USER,
           subject: input.subject?.trim() ?? null,
           content: input.content.trim(),
@@ -35,7 +40,7 @@ export class SupportService {
         select: MESSAGE_FIELDS,
       });
       await tx.supportThread.updateMany({
-        where: { userId: viewer.id, resolvedAt: { not: null } },
+        where: { ...own, resolvedAt: { not: null } },
         data: { resolvedAt: null, resolvedByUserId: null },
       });
       return message;
@@ -47,9 +52,9 @@ export class SupportService {
    * The viewer's own messages are refused as bad input (the argument must name a message
    * from support); other users' messages are not found.
    */
-  async markRead(viewer: Viewer, messageId: bigint, now = new Date()): Promise<SupportMessageRecord> {
+  async markRead(actor: Actor, messageId: bigint, now = new Date()): Promise<SupportMessageRecord> {
     const message = await this.prisma.message.findFirst({
-      where: { id: messageId, userId: viewer.id, deletedAt: null },
+      where: { id: messageId, ...actor.authority.ownRowsWhere(), deletedAt: null },
       select: MESSAGE_FIELDS,
     });
     if (!message) throw notFound('Support message');
@@ -63,11 +68,11 @@ export class SupportService {
 
   /** Newest first (created_at, then id). */
   async list(
-    viewer: Viewer,
+    actor: Actor,
     filter: SupportMessageFilter | null | undefined,
     args: { first?: number | null; after?: string | null },
   ): Promise<Connection<SupportMessageRecord>> {
-    return this.listFor(viewer.id, filter, args);
+    return this.listFor(actor.authority.ownDataOwnerId(), filter, args);
   }
 
   /** One user's conversation (the user's own view, or support staff's once the authority agreed). */

@@ -1,9 +1,8 @@
-import { requireViewer } from '../../auth/require-viewer';
-import type { Viewer } from '../../auth/viewer';
 import type { EventBus, EventMessage } from '../../events';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { EventQueue, mapAsyncIterable, SKIP } from '../../lib/async-iterables';
 import type { Logger } from '../../lib/logger';
+import type { PermissionAuthority } from '../access/authority';
 import { SupportMessageSender } from './enums';
 import { MESSAGE_FIELDS } from './service';
 import type { SupportMessageRecord } from './types';
@@ -25,9 +24,10 @@ export class SupportEvents {
     private readonly events: EventBus,
   ) {}
 
-  received(subscriber: { viewer: Viewer | null; logger: Logger }): AsyncIterableIterator<SupportMessageRecord> {
-    const viewer = requireViewer(subscriber);
-    const topic = supportReplyTopic(viewer.id);
+  received(subscriber: { authority: PermissionAuthority; logger: Logger }): AsyncIterableIterator<SupportMessageRecord> {
+    // The viewer's own conversation (UNAUTHENTICATED without one).
+    const own = subscriber.authority.ownRowsWhere();
+    const topic = supportReplyTopic(own.userId);
     let unsubscribe = (): void => {};
     const queue = new EventQueue<EventMessage>(
       () => unsubscribe(),
@@ -37,7 +37,7 @@ export class SupportEvents {
     unsubscribe = this.events.subscribe(topic, (message) => queue.push(message));
     return mapAsyncIterable(queue, async (message) => {
       const row = await this.prisma.message.findFirst({
-        where: { id: BigInt(message.messageId!), userId: viewer.id, sender: SupportMessageSender.SUPPORT, deletedAt: null },
+        where: { id: BigInt(message.messageId!), ...own, sender: SupportMessageSender.SUPPORT, deletedAt: null },
         select: MESSAGE_FIELDS,
       });
       return row ?? SKIP;
