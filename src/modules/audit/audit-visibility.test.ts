@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { connect, createItems, grant } from '../../../test/fixtures/social';
 import { startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import type { Prisma } from '../../generated/prisma/client';
@@ -213,5 +215,46 @@ describe('audit visibility: every action, every role, both readers', () => {
         expect({ role, reader, leaked }).toEqual({ role, reader, leaked: [] });
       }
     }
+  });
+});
+
+describe('migration 20261201230000_audit_block_revocations', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('marks the revocations older blocks wrote, so the blocked user no longer reads them; other revocations stay', async () => {
+    const [blocker, blocked, friend] = [await app.createUser(), await app.createUser(), await app.createUser()];
+    const blockedRelation = await app.prisma.relation.create({ data: { requesterId: blocked.id, requesteeId: blocker.id, status: 'BLOCKED' } });
+    const liveRelation = await app.prisma.relation.create({ data: { requesterId: friend.id, requesteeId: blocker.id, status: 'ACCEPTED' } });
+    const revocation = (relationId: bigint, subject: TestUser) =>
+      app.prisma.auditLog.create({
+        data: {
+          action: 'PERMISSION_REVOKED',
+          entityType: 'PERMISSION',
+          entityId: 1n,
+          userId: blocker.id,
+          subjectUserId: subject.id,
+          newValues: { isActive: false, relationId: relationId.toString(), deedItemId: '1', reason: 'RELATION_ENDED' },
+        },
+      });
+    const byBlock = await revocation(blockedRelation.id, blocked);
+    const byRemoval = await revocation(liveRelation.id, friend);
+    const seenBy = async (user: TestUser) =>
+      (await app.gql(`{ auditEvents(first: 100) { edges { node { id } } } }`, undefined, { token: user.token })).data!.auditEvents.edges.map(
+        (edge: { node: { id: string } }) => edge.node.id,
+      );
+    expect(await seenBy(blocked)).toEqual([byBlock.id.toString()]);
+
+    const sql = await fs.readFile(path.join(__dirname, '../../../prisma/migrations/20261201230000_audit_block_revocations/migration.sql'), 'utf8');
+    await app.prisma.$executeRawUnsafe(sql);
+
+    const reasonOf = async (id: bigint) => ((await app.prisma.auditLog.findUniqueOrThrow({ where: { id } })).newValues as { reason: string }).reason;
+    expect([await reasonOf(byBlock.id), await reasonOf(byRemoval.id)]).toEqual(['USER_BLOCKED', 'RELATION_ENDED']);
+    expect(await seenBy(blocked)).toEqual([]);
+    expect(await seenBy(friend)).toEqual([byRemoval.id.toString()]);
+    expect((await seenBy(blocker)).sort()).toEqual([byBlock.id.toString(), byRemoval.id.toString()].sort());
   });
 });
