@@ -15,7 +15,7 @@ export type Services = SharedServices & ModuleServices;
  * Compiles only while the services every module declares on the context
  * (modules/context-types.ts) are exactly those the registered modules build.
  */
-export const servicesMatchContext: SameMembers<Services, ContextServices> = true;
+export const servicesMatchContext: SameMembers<ModuleServices, ContextServices> = true;
 
 export function createServices(deps: ServiceDependencies): Services {
   const shared = createSharedServices(deps);

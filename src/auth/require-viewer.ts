@@ -1,14 +1,7 @@
-import { forbidden, unauthenticated } from '../lib/errors';
+import { forbidden } from '../lib/errors';
 import type { Viewer } from './viewer';
 
-/**
- * The signed-in viewer, or UNAUTHENTICATED. Every operation outside the public ones of
- * CONTRACT.md section 2 starts with this.
- */
-export function requireViewer(holder: { readonly viewer: Viewer | null }): Viewer {
-  if (!holder.viewer) throw unauthenticated();
-  return holder.viewer;
-}
+// UNAUTHENTICATED without a viewer is the context's `actor` (src/context.ts).
 
 /**
  * Unverified users may track their own data but not connect or share (CONTRACT.md section 2):

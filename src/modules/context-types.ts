@@ -5,7 +5,6 @@ import type { Logger } from '../lib/logger';
 import type { RequestScope } from '../lib/request-scope';
 import type { PermissionAuthority } from './access/authority';
 import type { RequestOrigin } from './audit/audit-log';
-import type { SharedServices } from './module';
 
 /**
  * The per-operation context as resolvers and services see it: types only. The entry wiring
@@ -19,7 +18,7 @@ import type { SharedServices } from './module';
  */
 
 /** Every domain service, by the name its module's manifest gives it (added by each module). */
-export interface ContextServices extends SharedServices {}
+export interface ContextServices {}
 
 /** The operation's DataLoaders, by the name its module's manifest gives them (added by each module). */
 export interface ContextLoaders {}

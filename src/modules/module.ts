@@ -4,6 +4,7 @@ import type { EventBus } from '../events';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../lib/logger';
 import type { Mailer } from '../mail';
+import type { AfterWrite } from './after-write';
 import type { DashboardCache } from './dashboard/dashboard-cache';
 import type { EntryEvents } from './entries/entry-events';
 import type { GoalEvents } from './progress/goal-events';
@@ -27,12 +28,14 @@ export interface ServiceDependencies {
 export interface SharedServices {
   /** SMTP or the file outbox (config.smtpUrl); reminders send through it too. */
   mailer: Mailer;
-  /** After-commit hook of entry writes (dashboard cache, subscriptions). */
+  /** After-commit hook of entry writes (subscriptions). */
   entryEvents: EntryEvents;
   /** After-commit hook of goal completion (`meritCompleted` subscriptions). */
   goalEvents: GoalEvents;
-  /** Drops owners' cached dashboards; writers call it after their transactions commit. */
+  /** Dashboards in the shared cache (the dashboard service reads them; writers drop them through afterWrite). */
   dashboardCache: DashboardCache;
+  /** What every writer calls once its transaction committed (after-write.ts). */
+  afterWrite: AfterWrite;
 }
 
 /** What a module's services factory receives. */

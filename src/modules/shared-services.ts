@@ -1,21 +1,22 @@
 import { createMailer } from '../mail';
+import { AfterWrite } from './after-write';
 import { DashboardCache } from './dashboard/dashboard-cache';
 import { EntryEvents } from './entries/entry-events';
 import type { ServiceDependencies, SharedServices } from './module';
 import { GoalEvents } from './progress/goal-events';
 
 /**
- * Builds the hooks several modules share. The dashboard cache listens to entry writes here;
- * other listeners (subscriptions) subscribe in their own module's services factory.
+ * Builds the hooks several modules share. Listeners of the events (subscriptions) subscribe
+ * in their own module's services factory.
  */
 export function createSharedServices(deps: ServiceDependencies): SharedServices {
   const entryEvents = new EntryEvents(deps.logger);
   const dashboardCache = new DashboardCache(deps.cache, deps.logger);
-  dashboardCache.listenTo(entryEvents);
   return {
     mailer: createMailer(deps.config),
     entryEvents,
     goalEvents: new GoalEvents(deps.logger),
     dashboardCache,
+    afterWrite: new AfterWrite(dashboardCache),
   };
 }

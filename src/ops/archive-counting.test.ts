@@ -2,7 +2,6 @@ import os from 'node:os';
 import pino from 'pino';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database';
 import { consecutiveDates, seedEntryGraph, type EntryGraph } from '../../test/helpers/entry-graph';
-import type { Viewer } from '../auth/viewer';
 import { openDatabase, type Database } from '../db/client';
 import { PermissionAuthority } from '../modules/access/authority';
 import { SYSTEM_ORIGIN } from '../modules/audit/audit-log';
@@ -76,9 +75,9 @@ describe('archived entries still count', () => {
   const dashboard = () =>
     aggregateEntries(db.prisma, { ownerId: graph.userIds[0]!, dateFrom: '2024-03-06', dateTo: '2024-03-13', days: 8, itemIds: null });
   const exported = async () => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { id: graph.userIds[0]! } });
-    const viewer: Viewer = { id: user.id, user, tokenExpiresAt: new Date(Date.now() + 60_000) };
-    const { data } = await new DataExportService(db.prisma).exportMyData(viewer, new PermissionAuthority(db.prisma, user.id), true, SYSTEM_ORIGIN);
+    const userId = graph.userIds[0]!;
+    const actor = { viewerId: userId, origin: SYSTEM_ORIGIN, authority: new PermissionAuthority(db.prisma, userId) };
+    const { data } = await new DataExportService(db.prisma).exportMyData(actor, true);
     return data.entries as Array<{ id: string; archived: boolean; history: unknown[] } & Record<string, unknown>>;
   };
 

@@ -38,6 +38,14 @@ export type RelationRole = 'REQUESTER' | 'REQUESTEE';
 /** Items of one owner that a grantee may read, with the highest access covering each. */
 export type GrantedItems = ReadonlyMap<bigint, { deedId: bigint; access: 'READ' | 'WRITE' }>;
 
+/**
+ * How much of one owner's data the viewer reads: everything (the owner themself) or the items
+ * granted to them.
+ */
+export type OwnerReadScope = { readonly owner: true } | { readonly owner: false; readonly items: GrantedItems };
+
+const OWN_DATA: OwnerReadScope = { owner: true };
+
 /** A deed row a caller loaded, as far as the authority needs it. */
 export interface DeedRow {
   id: bigint;
@@ -255,6 +263,19 @@ export class PermissionAuthority {
   async canSeeUser(userId: bigint): Promise<boolean> {
     if (this.viewerId === null) return false;
     return this.visibleUsers.load(userId);
+  }
+
+  // ───────────── one owner's data (entries, dashboards) ─────────────
+
+  /**
+   * What of `ownerId`'s data the viewer reads: all of it as the owner, else the items granted
+   * to them. With nothing granted (or no such user) NOT_FOUND, exactly like a missing id.
+   */
+  async requireReadScopeOf(ownerId: bigint): Promise<OwnerReadScope> {
+    if (this.viewerId !== null && ownerId === this.viewerId) return OWN_DATA;
+    const items = await this.grantedItems(ownerId);
+    if (items.size === 0) throw notFound('User');
+    return { owner: false, items };
   }
 
   // ───────────── relations ─────────────

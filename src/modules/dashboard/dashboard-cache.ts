@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Cache } from '../../cache';
 import type { Logger } from '../../lib/logger';
-import type { EntryEvents } from '../entries/entry-events';
 import type { DashboardRecord } from './types';
 
 /** Cached dashboards live this long at most (CONTRACT.md section 7). */
@@ -117,11 +116,6 @@ export class DashboardCache implements DashboardInvalidator {
 
   invalidateOwner(ownerId: bigint): Promise<void> {
     return this.invalidateOwners([ownerId]);
-  }
-
-  /** Every committed entry write drops its owners' dashboards (before the mutation answers). */
-  listenTo(entryEvents: EntryEvents): void {
-    entryEvents.on((event) => this.invalidateOwners(event.ownerIds));
   }
 }
 

@@ -1,5 +1,4 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../context-types';
 import { UserProfile } from '../users/types';
 import { DashboardArgs, DEFAULT_DASHBOARD_DAYS } from './inputs';
@@ -9,9 +8,8 @@ import { Dashboard, dashboardFromRecord } from './types';
 export class DashboardResolver {
   @Query(() => Dashboard, { description: 'Dashboard over the last `days` days for the viewer or a user who granted READ.' })
   async dashboard(@Ctx() ctx: Context, @Args(() => DashboardArgs) { days, ownerId }: DashboardArgs): Promise<Dashboard> {
-    const viewer = requireViewer(ctx);
     const record = await ctx.services.dashboards.dashboard(
-      { viewerId: viewer.id, authority: ctx.authority, userProfiles: ctx.loaders.userProfiles },
+      ctx.actor,
       // An explicit null means "the default", like an omitted argument.
       { days: days ?? DEFAULT_DASHBOARD_DAYS, ownerId: ownerId ?? null },
     );

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import type DataLoader from 'dataloader';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { createKeyedQueues } from '../../lib/bounded-queue';
 import { invalidField, notFound, rateLimited } from '../../lib/errors';
 import { addDays, todayIn } from '../../lib/local-dates';
-import type { PermissionAuthority } from '../access/authority';
+import type { Actor } from '../context-types';
 import { DeedCategory } from '../deeds/enums';
-import type { UserProfile } from '../users/types';
 import { aggregateEntries, type AggregateRow } from './aggregates';
 import { viewKey, type DashboardCache, type DashboardKey } from './dashboard-cache';
 import type { CategoryStatsRecord, DailyStatRecord, DashboardRecord } from './types';
@@ -28,13 +26,6 @@ export const MAX_QUEUED_DASHBOARD_COMPUTATIONS = 30;
 /** HASANAAT then SAIYYIAAT, always both (the SDL's order). */
 const CATEGORY_ORDER: readonly DeedCategory[] = [DeedCategory.HASANAAT, DeedCategory.SAIYYIAAT];
 
-/** What a dashboard read needs from the request. */
-export interface DashboardReader {
-  viewerId: bigint;
-  authority: PermissionAuthority;
-  userProfiles: DataLoader<bigint, UserProfile | null>;
-}
-
 /**
  * The dashboard query (CONTRACT.md section 7): the owner's window in the owner's timezone,
  * scoped to what the viewer may read, served from the cache when an identical view (owner,
@@ -54,23 +45,18 @@ export class DashboardService {
     private readonly cache: DashboardCache,
   ) {}
 
-  async dashboard(reader: DashboardReader, args: { days: number; ownerId: bigint | null }): Promise<DashboardRecord> {
+  async dashboard(actor: Actor, args: { days: number; ownerId: bigint | null }): Promise<DashboardRecord> {
     const days = args.days;
     if (!Number.isInteger(days) || days < MIN_DASHBOARD_DAYS || days > MAX_DASHBOARD_DAYS) {
       throw invalidField(['days'], `days must be between ${MIN_DASHBOARD_DAYS} and ${MAX_DASHBOARD_DAYS}`, 'range');
     }
-    const ownerId = args.ownerId ?? reader.viewerId;
+    const ownerId = args.ownerId ?? actor.viewerId;
 
     // The access check runs on every read, cached or not: the scope it yields is part of the key.
-    let itemIds: bigint[] | null = null;
-    let scope = 'owner';
-    if (ownerId !== reader.viewerId) {
-      const granted = await reader.authority.grantedItems(ownerId);
-      if (granted.size === 0) throw notFound('User');
-      itemIds = [...granted.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      scope = scopeDigest(itemIds);
-    }
-    const owner = await reader.userProfiles.load(ownerId);
+    const readScope = await actor.authority.requireReadScopeOf(ownerId);
+    const itemIds = readScope.owner ? null : [...readScope.items.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const scope = itemIds ? scopeDigest(itemIds) : 'owner';
+    const owner = await actor.loaders.userProfiles.load(ownerId);
     if (!owner) throw notFound('User');
 
     const dateTo = todayIn(owner.timezone);
@@ -85,7 +71,7 @@ export class DashboardService {
     const flightKey = `${viewKey(key)}@${generation}`;
     const inFlight = this.inFlight.get(flightKey);
     if (inFlight) return inFlight;
-    const computed = this.compute(reader.viewerId, key, generation, { dateFrom, itemIds });
+    const computed = this.compute(actor.viewerId, key, generation, { dateFrom, itemIds });
     this.inFlight.set(flightKey, computed);
     try {
       return await computed;

@@ -1,6 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { changedFields } from '../../lib/changed-fields';
-import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import { writeAudit } from '../audit/audit-log';
+import type { Actor } from '../context-types';
 import type { DeedItemRecord, DeedRecord } from './types';
 
 /** The fields an audit row records for a deed. */
@@ -21,7 +22,7 @@ export function auditedItem(item: DeedItemRecord) {
  */
 export async function auditUpdated<Audited extends Record<string, unknown>>(
   tx: Pick<Prisma.TransactionClient, 'auditLog'>,
-  actor: { viewerId: bigint; origin: RequestOrigin },
+  actor: Pick<Actor, 'viewerId' | 'origin'>,
   entity: { type: 'DEED' | 'DEED_ITEM'; id: bigint },
   before: Audited,
   after: Audited,

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
 import { UserProfile } from '../users/types';
-import { deedsActor } from './actor';
 import { present } from '../../lib/present';
 import {
   CreateDeedInput,
@@ -25,12 +24,12 @@ export class DeedResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => DeedFilter, { nullable: true, description: 'Optional filter.' }) filter?: DeedFilter | null,
   ): Promise<DeedRecord[]> {
-    return ctx.services.deeds.list(deedsActor(ctx), filter);
+    return ctx.services.deeds.list(ctx.actor, filter);
   }
 
   @Query(() => Deed, { nullable: true, description: 'A deed by id, if visible to the viewer.' })
   deed(@Ctx() ctx: Context, @Arg('id', () => BigIntID, { description: 'Deed id.' }) id: bigint): Promise<DeedRecord> {
-    return ctx.services.deeds.byId(deedsActor(ctx), id);
+    return ctx.services.deeds.byId(ctx.actor, id);
   }
 
   @Mutation(() => CreateDeedPayload, { description: 'Create a deed (optionally with its first scale).' })
@@ -38,7 +37,7 @@ export class DeedResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateDeedInput, { description: 'The mutation input.' }) input: CreateDeedInput,
   ): Promise<CreateDeedPayload> {
-    return { deed: await ctx.services.deeds.create(deedsActor(ctx), input) };
+    return { deed: await ctx.services.deeds.create(ctx.actor, input) };
   }
 
   @Mutation(() => UpdateDeedPayload, { description: 'Update a deed.' })
@@ -46,7 +45,7 @@ export class DeedResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => UpdateDeedInput, { description: 'The mutation input.' }) input: UpdateDeedInput,
   ): Promise<UpdateDeedPayload> {
-    return { deed: await ctx.services.deeds.update(deedsActor(ctx), input) };
+    return { deed: await ctx.services.deeds.update(ctx.actor, input) };
   }
 
   @Mutation(() => DeleteDeedPayload, { description: 'Soft-delete a deed.' })
@@ -54,7 +53,7 @@ export class DeedResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => DeleteDeedInput, { description: 'The mutation input.' }) input: DeleteDeedInput,
   ): Promise<DeleteDeedPayload> {
-    return { deed: await ctx.services.deeds.delete(deedsActor(ctx), input.id) };
+    return { deed: await ctx.services.deeds.delete(ctx.actor, input.id) };
   }
 
   @Mutation(() => RestoreDeedPayload, { description: 'Restore a soft-deleted deed.' })
@@ -62,7 +61,7 @@ export class DeedResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => RestoreDeedInput, { description: 'The mutation input.' }) input: RestoreDeedInput,
   ): Promise<RestoreDeedPayload> {
-    return { deed: await ctx.services.deeds.restore(deedsActor(ctx), input.id) };
+    return { deed: await ctx.services.deeds.restore(ctx.actor, input.id) };
   }
 
   @FieldResolver()

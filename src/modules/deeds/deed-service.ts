@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { conflict, invalidField, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
-import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
-import { type DeedsActor, forgetDeedState } from './actor';
+import type { AfterWrite } from '../after-write';
+import type { Actor } from '../context-types';
 import { auditedDeed, auditUpdated } from './audit-values';
 import type { CreateDeedInput, DeedFilter, UpdateDeedInput } from './deed-inputs';
 import { limitExceeded } from '../../lib/limits';
@@ -17,7 +17,7 @@ import type { DeedRecord } from './types';
 export class DeedService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly dashboards: DashboardInvalidator,
+    private readonly afterWrite: AfterWrite,
   ) {}
 
   /**
@@ -25,7 +25,7 @@ export class DeedService {
    * For another user with nothing readable (or no such user) the list is empty: the
    * contract's list type has no error case, and an empty list reveals nothing.
    */
-  async list(actor: DeedsActor, filter: DeedFilter | null | undefined): Promise<DeedRecord[]> {
+  async list(actor: Actor, filter: DeedFilter | null | undefined): Promise<DeedRecord[]> {
     const ownerId = filter?.ownerId ?? actor.viewerId;
     const own = ownerId === actor.viewerId;
     if (!own && !(await actor.authority.canReadSomethingOf(ownerId))) return [];
@@ -56,13 +56,13 @@ export class DeedService {
   }
 
   /** A deed the viewer may see, else NOT_FOUND (missing and invisible look the same). */
-  async byId(actor: DeedsActor, id: bigint): Promise<DeedRecord> {
+  async byId(actor: Actor, id: bigint): Promise<DeedRecord> {
     const deed = (await actor.authority.deedAccess(id)) && (await actor.loaders.deeds.load(id));
     if (!deed) throw notFound('Deed');
     return deed;
   }
 
-  async create(actor: DeedsActor, input: CreateDeedInput): Promise<DeedRecord> {
+  async create(actor: Actor, input: CreateDeedInput): Promise<DeedRecord> {
     const scaleValues = input.initialScaleValues ? scaleValueSpecs(input.initialScaleValues, ['input', 'initialScaleValues']) : null;
     if (scaleValues && input.measureType !== 'SCALE') {
       throw invalidField(['input', 'initialScaleValues'], 'Only SCALE deeds have scale values', 'measureType');
@@ -97,11 +97,11 @@ export class DeedService {
       }
       return deed;
     });
-    forgetDeedState(actor);
+    await this.afterWrite.forget(actor, { deeds: true });
     return deed;
   }
 
-  async update(actor: DeedsActor, input: UpdateDeedInput): Promise<DeedRecord> {
+  async update(actor: Actor, input: UpdateDeedInput): Promise<DeedRecord> {
     await actor.authority.requireOwnedDeed(input.id);
     const deed = await this.prisma.$transaction(async (tx) => {
       await lockDeedList(tx, actor.viewerId);
@@ -122,14 +122,13 @@ export class DeedService {
       await auditUpdated(tx, actor, { type: 'DEED', id: after.id }, auditedDeed(before), auditedDeed(after));
       return after;
     });
-    forgetDeedState(actor);
     // Entries are grouped by their deed's current category.
-    if (input.category != null) await this.dashboards.invalidateOwner(actor.viewerId);
+    await this.afterWrite.forget(actor, { deeds: true, dashboardsOf: input.category != null ? [actor.viewerId] : [] });
     return deed;
   }
 
   /** Soft delete; deleting a deleted deed is a no-op returning it. */
-  async delete(actor: DeedsActor, id: bigint): Promise<DeedRecord> {
+  async delete(actor: Actor, id: bigint): Promise<DeedRecord> {
     await actor.authority.requireOwnedDeed(id);
     const deed = await this.prisma.$transaction(async (tx) => {
       await lockDeedList(tx, actor.viewerId);
@@ -147,13 +146,12 @@ export class DeedService {
       });
       return deleted;
     });
-    forgetDeedState(actor);
-    await this.dashboards.invalidateOwner(actor.viewerId);
+    await this.afterWrite.forget(actor, { deeds: true, dashboardsOf: [actor.viewerId] });
     return deed;
   }
 
   /** Clears deletedAt and puts the deed back at its old position; restoring a live deed is a no-op. */
-  async restore(actor: DeedsActor, id: bigint): Promise<DeedRecord> {
+  async restore(actor: Actor, id: bigint): Promise<DeedRecord> {
     await actor.authority.requireOwnedDeed(id);
     const deed = await this.prisma.$transaction(async (tx) => {
       await lockDeedList(tx, actor.viewerId);
@@ -175,8 +173,7 @@ export class DeedService {
       });
       return tx.deed.findUniqueOrThrow({ where: { id } });
     });
-    forgetDeedState(actor);
-    await this.dashboards.invalidateOwner(actor.viewerId);
+    await this.afterWrite.forget(actor, { deeds: true, dashboardsOf: [actor.viewerId] });
     return deed;
   }
 }

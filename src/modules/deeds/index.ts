@@ -11,11 +11,11 @@ import { ScaleService } from './scale-service';
 /** Deeds, their item trees and their scales. */
 export const deedsModule = defineModule({
   resolvers: [DeedResolver, DeedItemResolver, ScaleResolver, ScaleValueResolver],
-  createServices: ({ prisma, dashboardCache }) => ({
-    deeds: new DeedService(prisma, dashboardCache),
-    deedItems: new DeedItemService(prisma, dashboardCache),
-    deedItemMoves: new ItemMoveService(prisma, dashboardCache),
-    scales: new ScaleService(prisma),
+  createServices: ({ prisma, afterWrite }) => ({
+    deeds: new DeedService(prisma, afterWrite),
+    deedItems: new DeedItemService(prisma, afterWrite),
+    deedItemMoves: new ItemMoveService(prisma, afterWrite),
+    scales: new ScaleService(prisma, afterWrite),
   }),
   createLoaders: createDeedLoaders,
 });

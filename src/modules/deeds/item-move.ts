@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { badUserInput, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
-import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
-import { type DeedsActor, forgetDeedState } from './actor';
+import type { AfterWrite } from '../after-write';
+import type { Actor } from '../context-types';
 import type { MoveDeedItemInput } from './item-inputs';
 import { lockItem, requireLiveItem } from './item-state';
 import { MAX_LEVEL } from './limits';
@@ -33,10 +33,10 @@ function cycle(): Error {
 export class ItemMoveService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly dashboards: DashboardInvalidator,
+    private readonly afterWrite: AfterWrite,
   ) {}
 
-  async move(actor: DeedsActor, input: MoveDeedItemInput): Promise<ItemMove> {
+  async move(actor: Actor, input: MoveDeedItemInput): Promise<ItemMove> {
     const access = await actor.authority.requireOwnedItem(input.id);
     const newParentId = input.newParentId ?? null;
     if (newParentId !== null) {
@@ -92,9 +92,8 @@ export class ItemMoveService {
         deed,
       };
     });
-    forgetDeedState(actor);
     // A move changes which items a grant covers.
-    await this.dashboards.invalidateOwner(actor.viewerId);
+    await this.afterWrite.forget(actor, { deeds: true, dashboardsOf: [actor.viewerId] });
     return moved;
   }
 }

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
 import { invalidField } from '../../lib/errors';
-import { deedsActor } from './actor';
 import { AccessLevel } from './enums';
 import {
   CreateDeedItemInput,
@@ -26,7 +25,7 @@ import { accessTo, ancestorsOf, childrenOf, descendantsOf, hasLiveChild, parentO
 export class DeedItemResolver {
   @Query(() => DeedItem, { nullable: true, description: 'A deed item by id, if visible to the viewer.' })
   deedItem(@Ctx() ctx: Context, @Arg('id', () => BigIntID, { description: 'Deed item id.' }) id: bigint): Promise<DeedItemRecord> {
-    return ctx.services.deedItems.byId(deedsActor(ctx), id);
+    return ctx.services.deedItems.byId(ctx.actor, id);
   }
 
   @Mutation(() => CreateDeedItemPayload, { description: 'Add an item to a deed.' })
@@ -34,7 +33,7 @@ export class DeedItemResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateDeedItemInput, { description: 'The mutation input.' }) input: CreateDeedItemInput,
   ): Promise<CreateDeedItemPayload> {
-    return ctx.services.deedItems.create(deedsActor(ctx), input);
+    return ctx.services.deedItems.create(ctx.actor, input);
   }
 
   @Mutation(() => UpdateDeedItemPayload, { description: 'Rename, describe or reorder an item.' })
@@ -42,7 +41,7 @@ export class DeedItemResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => UpdateDeedItemInput, { description: 'The mutation input.' }) input: UpdateDeedItemInput,
   ): Promise<UpdateDeedItemPayload> {
-    return { deedItem: await ctx.services.deedItems.update(deedsActor(ctx), input) };
+    return { deedItem: await ctx.services.deedItems.update(ctx.actor, input) };
   }
 
   @Mutation(() => MoveDeedItemPayload, { description: 'Re-parent an item and its subtree within its deed; cycles are rejected.' })
@@ -50,7 +49,7 @@ export class DeedItemResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => MoveDeedItemInput, { description: 'The mutation input.' }) input: MoveDeedItemInput,
   ): Promise<MoveDeedItemPayload> {
-    return ctx.services.deedItemMoves.move(deedsActor(ctx), input);
+    return ctx.services.deedItemMoves.move(ctx.actor, input);
   }
 
   @Mutation(() => DeleteDeedItemPayload, { description: 'Soft-delete an item (its subtree is hidden with it).' })
@@ -58,7 +57,7 @@ export class DeedItemResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => DeleteDeedItemInput, { description: 'The mutation input.' }) input: DeleteDeedItemInput,
   ): Promise<DeleteDeedItemPayload> {
-    return ctx.services.deedItems.delete(deedsActor(ctx), input.id);
+    return ctx.services.deedItems.delete(ctx.actor, input.id);
   }
 
   @Mutation(() => RestoreDeedItemPayload, { description: 'Restore a soft-deleted item.' })
@@ -66,7 +65,7 @@ export class DeedItemResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => RestoreDeedItemInput, { description: 'The mutation input.' }) input: RestoreDeedItemInput,
   ): Promise<RestoreDeedItemPayload> {
-    return ctx.services.deedItems.restore(deedsActor(ctx), input.id);
+    return ctx.services.deedItems.restore(ctx.actor, input.id);
   }
 
   @FieldResolver()

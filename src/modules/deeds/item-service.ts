@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { badUserInput, conflict, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
-import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
-import { type DeedsActor, forgetDeedState } from './actor';
+import type { AfterWrite } from '../after-write';
+import type { Actor } from '../context-types';
 import { auditedItem, auditUpdated } from './audit-values';
 import type { CreateDeedItemInput, UpdateDeedItemInput } from './item-inputs';
 import { lockItem, requireLiveItem } from './item-state';
@@ -24,17 +24,17 @@ export interface ItemChange {
 export class DeedItemService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly dashboards: DashboardInvalidator,
+    private readonly afterWrite: AfterWrite,
   ) {}
 
   /** An item the viewer may see, else NOT_FOUND. */
-  async byId(actor: DeedsActor, id: bigint): Promise<DeedItemRecord> {
+  async byId(actor: Actor, id: bigint): Promise<DeedItemRecord> {
     const item = (await actor.authority.itemAccess(id)) && (await actor.loaders.deedItems.load(id));
     if (!item) throw notFound('Deed item');
     return item;
   }
 
-  async create(actor: DeedsActor, input: CreateDeedItemInput): Promise<ItemChange> {
+  async create(actor: Actor, input: CreateDeedItemInput): Promise<ItemChange> {
     await actor.authority.requireOwnedDeed(input.deedId);
     const parentId = input.parentId ?? null;
     if (parentId !== null) {
@@ -86,11 +86,11 @@ export class DeedItemService {
       });
       return { deedItem, parent, deed };
     });
-    forgetDeedState(actor);
+    await this.afterWrite.forget(actor, { deeds: true });
     return change;
   }
 
-  async update(actor: DeedsActor, input: UpdateDeedItemInput): Promise<DeedItemRecord> {
+  async update(actor: Actor, input: UpdateDeedItemInput): Promise<DeedItemRecord> {
     const access = await actor.authority.requireOwnedItem(input.id);
     const updated = await this.prisma.$transaction(async (tx) => {
       const { item: before } = await lockItem(tx, access.deedId, input.id);
@@ -107,7 +107,7 @@ export class DeedItemService {
       await auditUpdated(tx, actor, { type: 'DEED_ITEM', id: after.id }, auditedItem(before), auditedItem(after));
       return after;
     });
-    forgetDeedState(actor);
+    await this.afterWrite.forget(actor, { deeds: true });
     return updated;
   }
 
@@ -115,7 +115,7 @@ export class DeedItemService {
    * Soft delete (the subtree is hidden with it); the remaining siblings close the gap.
    * An item deleted itself: no-op. A live item under a deleted ancestor or deed: CONFLICT.
    */
-  async delete(actor: DeedsActor, id: bigint): Promise<ItemChange> {
+  async delete(actor: Actor, id: bigint): Promise<ItemChange> {
     const access = await actor.authority.requireOwnedItem(id);
     const change = await this.prisma.$transaction(async (tx) => {
       const { deed, item } = await lockItem(tx, access.deedId, id);
@@ -134,8 +134,7 @@ export class DeedItemService {
       });
       return { deedItem, parent, deed };
     });
-    forgetDeedState(actor);
-    await this.dashboards.invalidateOwner(actor.viewerId);
+    await this.afterWrite.forget(actor, { deeds: true, dashboardsOf: [actor.viewerId] });
     return change;
   }
 
@@ -144,7 +143,7 @@ export class DeedItemService {
    * deleted on its own reappears. Needs a live chain above (CONFLICT otherwise: restore the
    * parent first); restoring a live item is a no-op.
    */
-  async restore(actor: DeedsActor, id: bigint): Promise<ItemChange> {
+  async restore(actor: Actor, id: bigint): Promise<ItemChange> {
     const access = await actor.authority.requireOwnedItem(id);
     const change = await this.prisma.$transaction(async (tx) => {
       const { deed, item } = await lockItem(tx, access.deedId, id);
@@ -168,8 +167,7 @@ export class DeedItemService {
       });
       return { deedItem: await tx.deedItem.findUniqueOrThrow({ where: { id } }), parent, deed };
     });
-    forgetDeedState(actor);
-    await this.dashboards.invalidateOwner(actor.viewerId);
+    await this.afterWrite.forget(actor, { deeds: true, dashboardsOf: [actor.viewerId] });
     return change;
   }
 }

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
-import { deedsActor } from './actor';
 import { present } from '../../lib/present';
 import { CreateScaleInput, CreateScalePayload, SetActiveScaleInput, SetActiveScalePayload } from './scale-inputs';
 import { Deed, Scale, ScaleValue, type DeedRecord, type ScaleRecord, type ScaleValueRecord } from './types';
@@ -10,7 +9,7 @@ import { Deed, Scale, ScaleValue, type DeedRecord, type ScaleRecord, type ScaleV
 export class ScaleResolver {
   @Query(() => [Scale], { description: 'Scale versions of a deed, newest first.' })
   scales(@Ctx() ctx: Context, @Arg('deedId', () => BigIntID, { description: 'Deed id.' }) deedId: bigint): Promise<ScaleRecord[]> {
-    return ctx.services.scales.list(deedsActor(ctx), deedId);
+    return ctx.services.scales.list(ctx.actor, deedId);
   }
 
   @Mutation(() => CreateScalePayload, { description: 'Create a new scale version with ordered values.' })
@@ -18,7 +17,7 @@ export class ScaleResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateScaleInput, { description: 'The mutation input.' }) input: CreateScaleInput,
   ): Promise<CreateScalePayload> {
-    return ctx.services.scales.create(deedsActor(ctx), input);
+    return ctx.services.scales.create(ctx.actor, input);
   }
 
   @Mutation(() => SetActiveScalePayload, { description: "Make a scale version the deed's active scale." })
@@ -26,7 +25,7 @@ export class ScaleResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => SetActiveScaleInput, { description: 'The mutation input.' }) input: SetActiveScaleInput,
   ): Promise<SetActiveScalePayload> {
-    return ctx.services.scales.setActive(deedsActor(ctx), input.scaleId);
+    return ctx.services.scales.setActive(ctx.actor, input.scaleId);
   }
 
   @FieldResolver()

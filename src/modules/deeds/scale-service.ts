@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { conflict, invalidField, notFound } from '../../lib/errors';
 import { writeAudit } from '../audit/audit-log';
-import { type DeedsActor, forgetDeedState } from './actor';
+import type { AfterWrite } from '../after-write';
+import type { Actor } from '../context-types';
 import type { CreateScaleInput } from './scale-inputs';
 import { insertScaleVersion, scaleValueSpecs } from './scale-versions';
 import { lockDeed } from './tree-writes';
@@ -19,15 +20,18 @@ export interface ScaleChange {
  * deleted. Visible to whoever can see the deed; changed by its owner alone.
  */
 export class ScaleService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly afterWrite: AfterWrite,
+  ) {}
 
   /** Versions of a readable deed, newest first; NOT_FOUND otherwise. */
-  async list(actor: DeedsActor, deedId: bigint): Promise<ScaleRecord[]> {
+  async list(actor: Actor, deedId: bigint): Promise<ScaleRecord[]> {
     await actor.authority.requireReadableDeed(deedId);
     return actor.loaders.scalesByDeed.load(deedId);
   }
 
-  async create(actor: DeedsActor, input: CreateScaleInput): Promise<ScaleChange> {
+  async create(actor: Actor, input: CreateScaleInput): Promise<ScaleChange> {
     await actor.authority.requireOwnedDeed(input.deedId);
     const values = scaleValueSpecs(input.values, ['input', 'values']);
     const change = await this.prisma.$transaction(async (tx) => {
@@ -45,12 +49,12 @@ export class ScaleService {
       });
       return { scale, previousActiveScale, deed };
     });
-    forgetDeedState(actor);
+    await this.afterWrite.forget(actor, { deeds: true });
     return change;
   }
 
   /** Idempotent: activating the active version changes nothing (previousActiveScale null). */
-  async setActive(actor: DeedsActor, scaleId: bigint): Promise<ScaleChange> {
+  async setActive(actor: Actor, scaleId: bigint): Promise<ScaleChange> {
     const found = await actor.loaders.scales.load(scaleId);
     // A scale is as visible as its deed; its id must not reveal more than a missing one.
     if (!found || !(await actor.authority.deedAccess(found.deedId))) throw notFound('Scale');
@@ -74,7 +78,7 @@ export class ScaleService {
       });
       return { scale: activated, previousActiveScale, deed };
     });
-    forgetDeedState(actor);
+    await this.afterWrite.forget(actor, { deeds: true });
     return change;
   }
 }

@@ -36,7 +36,7 @@ export async function itemsOfDeed(ctx: ReadContext, deed: DeedRecord, includeDel
 
 /**
  * Keyed by the loader's list, which lives as long as the request's answers about it: a write
- * clears the loaders (forgetDeedState), and the next load is a new list.
+ * clears the loaders (after-write.ts), and the next load is a new list.
  */
 const visibleItemsByLoadedList = new WeakMap<readonly DeedItemRecord[], Map<boolean, Promise<DeedItemRecord[]>>>();
 

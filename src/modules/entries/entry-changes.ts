@@ -1,7 +1,8 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { EntryChangeAction } from '../../generated/prisma/enums';
 import type { LocalDate } from '../../lib/scalars';
-import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import { writeAudit } from '../audit/audit-log';
+import type { Actor } from '../context-types';
 import {
   historyValues,
   insertEntryIfAbsent,
@@ -23,19 +24,13 @@ import type { EntryHistoryRecord, EntryRecord } from './types';
 
 type Tx = Prisma.TransactionClient;
 
-/** Who is writing and from where. */
-export interface EntryActor {
-  viewerId: bigint;
-  origin: RequestOrigin;
-}
-
 /**
  * One history row, plus audit rows: WRITTEN_ON_BEHALF for any change a grantee makes to
  * the owner's entry, and DELETED / RESTORED for deletes and restores (whoever makes them).
  */
 export async function recordChange(
   tx: Tx,
-  actor: EntryActor,
+  actor: Actor,
   entry: EntryRecord,
   action: EntryChangeAction,
   before: HistoryValues | null,
@@ -85,7 +80,7 @@ export interface SlotResult {
  * deleted) is locked FOR UPDATE, so concurrent writers of one slot serialize and each
  * compares against the value the previous one committed.
  */
-export async function recordSlot(tx: Tx, actor: EntryActor, write: SlotWrite): Promise<SlotResult> {
+export async function recordSlot(tx: Tx, actor: Actor, write: SlotWrite): Promise<SlotResult> {
   const inserted = await insertEntryIfAbsent(tx, {
     ownerId: write.ownerId,
     createdById: actor.viewerId,

@@ -16,8 +16,8 @@ export interface EntriesCommitted {
 export type EntriesCommittedListener = (event: EntriesCommitted) => void | Promise<void>;
 
 /**
- * After-commit hook of every entry write: the dashboard cache drops the owners' aggregates and
- * subscriptions publish `entryRecorded`. Listeners run after the transaction committed, so
+ * After-commit hook of every entry write: subscriptions publish `entryRecorded` (the writer
+ * has already dropped the owners' dashboards through after-write.ts). Listeners run after the transaction committed, so
  * they never see a change that could still roll back; a failing listener is logged, never
  * fails the mutation that already succeeded.
  */

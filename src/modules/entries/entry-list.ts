@@ -1,11 +1,9 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { notFound } from '../../lib/errors';
 import { parseId } from '../../lib/id';
 import { connectionFromRows, decodeCursor, encodeCursor, invalidCursor, pageSize, type Connection } from '../../lib/pagination';
 import { parseLocalDate, ScalarInputError } from '../../lib/scalars';
 import { bigintArray } from '../../lib/sql';
-import type { PermissionAuthority } from '../access/authority';
-import type { DeedLoaders } from '../deeds/loaders';
+import type { Actor } from '../context-types';
 import { deedFromJson, deedJson, itemFromJson, itemJson } from '../deeds/raw-rows';
 import type { DeedItemRecord } from '../deeds/types';
 import { entriesTable, entryColumns, noEntryColumns } from './archived-entries';
@@ -50,10 +48,8 @@ function parseEntryCursor(after: string): { date: string; id: bigint } {
 const cursorOf = (entry: EntryRecord) => encodeCursor([entry.entryDate.toISOString().slice(0, 10), entry.id.toString()]);
 
 export interface EntryListArgs {
-  viewerId: bigint;
-  authority: PermissionAuthority;
-  /** Filled with the page's deed items and deeds. */
-  loaders: Pick<DeedLoaders, 'deedItems' | 'deeds'>;
+  /** The viewer; the page's deed items and deeds fill its loaders (and its authority's facts). */
+  actor: Actor;
   filter: EntryFilter | null | undefined;
   orderBy: EntryOrder;
   first: number | null | undefined;
@@ -75,14 +71,14 @@ interface PageReferences {
  * not deleted).
  */
 function primeItemsAndDeeds(
-  args: Pick<EntryListArgs, 'loaders' | 'authority'>,
+  { loaders, authority }: Actor,
   references: PageReferences | undefined,
   { ownerId, live }: { ownerId: bigint; live: boolean },
 ): void {
   const items: DeedItemRecord[] = (references?.items ?? []).map(itemFromJson);
-  for (const item of items) args.loaders.deedItems.prime(item.id, item);
-  for (const deed of (references?.deeds ?? []).map(deedFromJson)) args.loaders.deeds.prime(deed.id, deed);
-  if (live) args.authority.primeLiveItems(ownerId, items);
+  for (const item of items) loaders.deedItems.prime(item.id, item);
+  for (const deed of (references?.deeds ?? []).map(deedFromJson)) loaders.deeds.prime(deed.id, deed);
+  if (live) authority.primeLiveItems(ownerId, items);
 }
 
 /**
@@ -118,17 +114,13 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
   const first = pageSize(args.first);
   const cursor = args.after === null || args.after === undefined ? null : parseEntryCursor(args.after);
   const filter = args.filter ?? {};
-  const ownerId = filter.ownerId ?? args.viewerId;
-  const isOwner = ownerId === args.viewerId;
+  const ownerId = filter.ownerId ?? args.actor.viewerId;
+  const scope = await args.actor.authority.requireReadScopeOf(ownerId);
 
   const ctes: Prisma.Sql[] = [];
   const conditions: Prisma.Sql[] = [Prisma.sql`e.user_id = ${ownerId}`];
-  if (!isOwner) {
-    const granted = await args.authority.grantedItems(ownerId);
-    if (granted.size === 0) throw notFound('User');
-    conditions.push(Prisma.sql`e.deed_item_id = ANY(${bigintArray([...granted.keys()])})`);
-  }
-  const includeDeleted = isOwner && filter.includeDeleted === true;
+  if (!scope.owner) conditions.push(Prisma.sql`e.deed_item_id = ANY(${bigintArray([...scope.items.keys()])})`);
+  const includeDeleted = scope.owner && filter.includeDeleted === true;
   if (!includeDeleted) {
     // An array filter, not an anti-join: it stays a filter on the index scan, so the page
     // is read in index order and stops after first + 1 keys.
@@ -194,7 +186,7 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
 
   const references = rows.find((r) => r.entry_id === null) as PageReferences | undefined;
   const totalCount = args.countTotal ? Number(references?.total ?? 0) : Number.NaN;
-  primeItemsAndDeeds(args, references, { ownerId, live: !includeDeleted });
+  primeItemsAndDeeds(args.actor, references, { ownerId, live: !includeDeleted });
   const entries = rows.filter((r): r is EntryRow => r.entry_id !== null).map(entryFromRow);
   return connectionFromRows(entries, { first, after: args.after, totalCount, cursorOf });
 }

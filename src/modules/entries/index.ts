@@ -8,9 +8,9 @@ import { EntryWriteService } from './write-service';
 /** Entries recorded against deed items, their history and archives. */
 export const entriesModule = defineModule({
   resolvers: [EntryResolver, EntryFieldResolver, EntryChangeFieldResolver, EntrySnapshotFieldResolver],
-  createServices: ({ prisma, entryEvents, goalEvents }) => ({
+  createServices: ({ prisma, entryEvents, goalEvents, afterWrite }) => ({
     entryReads: new EntryReadService(prisma),
-    entryWrites: new EntryWriteService(prisma, entryEvents, goalEvents),
+    entryWrites: new EntryWriteService(prisma, entryEvents, goalEvents, afterWrite),
   }),
   createLoaders: createEntryLoaders,
 });

@@ -1,10 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
 import { selectsField } from '../../lib/selection';
-import { forgetGoalState } from '../progress/actor';
 import { EntryOrder } from './enums';
 import { DeleteEntryInput, EntryFilter, RecordEntriesInput, RecordEntryInput, RestoreEntryInput, UpdateEntryInput } from './inputs';
 import {
@@ -15,19 +13,6 @@ import {
   UpdateEntryPayload,
 } from './payloads';
 import { Entry, EntryChangeConnection, EntryConnection, type EntryRecord } from './types';
-import type { EntryWriter } from './write-service';
-
-function writerOf(ctx: Context): EntryWriter {
-  const viewer = requireViewer(ctx);
-  return { viewerId: viewer.id, authority: ctx.authority, origin: ctx.origin };
-}
-
-/** Later fields of the same request must see the entry, and the progress it moved, as the mutation left them. */
-function remember(ctx: Context, entries: readonly EntryRecord[]): void {
-  for (const entry of entries) ctx.loaders.entries.clear(entry.id).prime(entry.id, entry);
-  ctx.loaders.entryHistoryPages.clearAll();
-  forgetGoalState(ctx.loaders);
-}
 
 @Resolver(() => Entry)
 export class EntryResolver {
@@ -42,11 +27,8 @@ export class EntryResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<EntryConnection> {
-    const viewer = requireViewer(ctx);
     return ctx.services.entryReads.list({
-      viewerId: viewer.id,
-      authority: ctx.authority,
-      loaders: ctx.loaders,
+      actor: ctx.actor,
       filter,
       orderBy: orderBy ?? EntryOrder.ENTRY_DATE_DESC,
       first,
@@ -57,8 +39,7 @@ export class EntryResolver {
 
   @Query(() => Entry, { nullable: true, description: 'An entry by id, if visible to the viewer.' })
   entry(@Ctx() ctx: Context, @Arg('id', () => BigIntID, { description: 'Entry id.' }) id: bigint): Promise<EntryRecord> {
-    requireViewer(ctx);
-    return ctx.services.entryReads.visibleEntry(ctx, id);
+    return ctx.services.entryReads.visibleEntry(ctx.actor, id);
   }
 
   @Query(() => EntryChangeConnection, { description: 'History of one entry, newest first.' })
@@ -68,8 +49,7 @@ export class EntryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size (1–100).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
   ): Promise<EntryChangeConnection> {
-    requireViewer(ctx);
-    return ctx.services.entryReads.history(ctx, entryId, first, after);
+    return ctx.services.entryReads.history(ctx.actor, entryId, first, after);
   }
 
   @Mutation(() => RecordEntryPayload, { description: 'Record an entry (idempotent upsert on owner, deed item, date).' })
@@ -77,9 +57,8 @@ export class EntryResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => RecordEntryInput, { description: 'The mutation input.' }) input: RecordEntryInput,
   ): Promise<RecordEntryPayload> {
-    const { results, goals } = await ctx.services.entryWrites.recordEntry(writerOf(ctx), input);
+    const { results, goals } = await ctx.services.entryWrites.recordEntry(ctx.actor, input);
     const { entry, outcome } = results[0]!;
-    remember(ctx, [entry]);
     return { entry, outcome, affectedMerits: goals.merits, affectedTargets: goals.targets };
   }
 
@@ -88,8 +67,7 @@ export class EntryResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => RecordEntriesInput, { description: 'The mutation input.' }) input: RecordEntriesInput,
   ): Promise<RecordEntriesPayload> {
-    const { results, goals } = await ctx.services.entryWrites.recordEntries(writerOf(ctx), input.entries);
-    remember(ctx, results.map((r) => r.entry));
+    const { results, goals } = await ctx.services.entryWrites.recordEntries(ctx.actor, input.entries);
     return {
       results: results.map(({ entry, outcome }) => ({ entry, outcome })),
       affectedMerits: goals.merits,
@@ -102,8 +80,7 @@ export class EntryResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => UpdateEntryInput, { description: 'The mutation input.' }) input: UpdateEntryInput,
   ): Promise<UpdateEntryPayload> {
-    const { entry, change, goals } = await ctx.services.entryWrites.updateEntry(writerOf(ctx), input);
-    remember(ctx, [entry]);
+    const { entry, change, goals } = await ctx.services.entryWrites.updateEntry(ctx.actor, input);
     return { entry, change, affectedMerits: goals.merits, affectedTargets: goals.targets };
   }
 
@@ -112,8 +89,7 @@ export class EntryResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => DeleteEntryInput, { description: 'The mutation input.' }) input: DeleteEntryInput,
   ): Promise<DeleteEntryPayload> {
-    const { entry, change, goals } = await ctx.services.entryWrites.deleteEntry(writerOf(ctx), input.id);
-    remember(ctx, [entry]);
+    const { entry, change, goals } = await ctx.services.entryWrites.deleteEntry(ctx.actor, input.id);
     return { entry, change, affectedMerits: goals.merits, affectedTargets: goals.targets };
   }
 
@@ -122,8 +98,7 @@ export class EntryResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => RestoreEntryInput, { description: 'The mutation input.' }) input: RestoreEntryInput,
   ): Promise<RestoreEntryPayload> {
-    const { entry, change, goals } = await ctx.services.entryWrites.restoreEntry(writerOf(ctx), input.id);
-    remember(ctx, [entry]);
+    const { entry, change, goals } = await ctx.services.entryWrites.restoreEntry(ctx.actor, input.id);
     return { entry, change, affectedMerits: goals.merits, affectedTargets: goals.targets };
   }
 }

@@ -2,13 +2,14 @@ import { GraphQLError } from 'graphql';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { EntryChangeAction } from '../../generated/prisma/enums';
 import { conflict, ErrorCode, invalidField, notFound, type FieldError } from '../../lib/errors';
-import type { PermissionAuthority } from '../access/authority';
+import type { AfterWrite } from '../after-write';
+import type { Actor } from '../context-types';
 import { affectedGoals, NO_AFFECTED_GOALS, type AffectedGoals } from './affected-goals';
 import type { GoalEvents } from '../progress/goal-events';
 import type { EntryEvents } from './entry-events';
 import { requireEntryWriter } from './entry-access';
 import { confirmWriteGrant } from './write-grant';
-import { recordChange, recordSlot, type EntryActor, type SlotResult } from './entry-changes';
+import { recordChange, recordSlot, type SlotResult } from './entry-changes';
 import { loadScalesOfValues, loadSlotFacts } from './entry-facts';
 import { historyValues, lockEntry, valueOf, writeEntryState } from './entry-store';
 import { checkEntryDate, recordValue, sameValue, updatedValue, type EntryValue, type SlotFacts } from './entry-values';
@@ -21,10 +22,6 @@ import type { EntryHistoryRecord, EntryRecord } from './types';
  * writes nothing; the writes themselves run in one transaction per mutation, which confirms
  * a grantee's WRITE grant again (write-grant.ts) so that a revoke committed first wins.
  */
-
-export interface EntryWriter extends EntryActor {
-  authority: PermissionAuthority;
-}
 
 export interface RecordResults {
   results: SlotResult[];
@@ -60,13 +57,14 @@ export class EntryWriteService {
     private readonly prisma: PrismaClient,
     private readonly events: EntryEvents,
     private readonly goalEvents: GoalEvents,
+    private readonly afterWrite: AfterWrite,
   ) {}
 
-  async recordEntry(writer: EntryWriter, input: RecordEntryInput): Promise<RecordResults> {
+  async recordEntry(writer: Actor, input: RecordEntryInput): Promise<RecordResults> {
     return this.recordSlots(writer, [input], () => ['input'], false);
   }
 
-  async recordEntries(writer: EntryWriter, inputs: RecordEntryInput[]): Promise<RecordResults> {
+  async recordEntries(writer: Actor, inputs: RecordEntryInput[]): Promise<RecordResults> {
     const seen = new Set<string>();
     inputs.forEach((input, i) => {
       const key = slotKey(input.deedItemId, input.entryDate);
@@ -79,7 +77,7 @@ export class EntryWriteService {
   }
 
   private async recordSlots(
-    writer: EntryWriter,
+    writer: Actor,
     inputs: readonly RecordEntryInput[],
     pathOf: (index: number) => Path,
     batch: boolean,
@@ -121,12 +119,17 @@ export class EntryWriteService {
         : NO_AFFECTED_GOALS;
       return { results, goals };
     });
-    await this.events.emit(recorded.results.flatMap((r) => (r.change ? [{ entry: r.entry, change: r.change }] : [])));
+    const changes = recorded.results.flatMap((r) => (r.change ? [{ entry: r.entry, change: r.change }] : []));
+    await this.afterWrite.forget(writer, {
+      entries: recorded.results.map((r) => r.entry),
+      dashboardsOf: ownersOf(changes.map((c) => c.entry)),
+    });
+    await this.events.emit(changes);
     await this.goalEvents.meritsCompleted(recorded.goals.completedMerits);
     return recorded;
   }
 
-  async updateEntry(writer: EntryWriter, input: UpdateEntryInput): Promise<EntryChangeResult> {
+  async updateEntry(writer: Actor, input: UpdateEntryInput): Promise<EntryChangeResult> {
     const found = await this.prisma.entry.findUnique({ where: { id: input.id } });
     const access = await requireEntryWriter(writer.authority, found);
     const entry = found!;
@@ -137,7 +140,7 @@ export class EntryWriteService {
     ]);
     const slot: SlotFacts = facts.get(entry.deedItemId)!;
 
-    return this.committed(async (tx) => {
+    return this.committed(writer, async (tx) => {
       await confirmWriteGrant(tx, { writerId: writer.viewerId, ownerId: entry.userId, deedItemId: entry.deedItemId });
       const current = await lockEntry(tx, entry.id);
       if (!current) throw notFound('Entry'); // archived since it was read
@@ -155,10 +158,10 @@ export class EntryWriteService {
     });
   }
 
-  async deleteEntry(writer: EntryWriter, entryId: bigint): Promise<EntryChangeResult> {
+  async deleteEntry(writer: Actor, entryId: bigint): Promise<EntryChangeResult> {
     const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
     const access = await requireEntryWriter(writer.authority, found);
-    return this.committed(async (tx) => {
+    return this.committed(writer, async (tx) => {
       await confirmWriteGrant(tx, { writerId: writer.viewerId, ownerId: found!.userId, deedItemId: found!.deedItemId });
       const current = await lockEntry(tx, entryId);
       if (!current) throw notFound('Entry'); // archived since it was read
@@ -171,10 +174,10 @@ export class EntryWriteService {
     });
   }
 
-  async restoreEntry(writer: EntryWriter, entryId: bigint): Promise<EntryChangeResult> {
+  async restoreEntry(writer: Actor, entryId: bigint): Promise<EntryChangeResult> {
     const found = await this.prisma.entry.findUnique({ where: { id: entryId } });
     const access = await requireEntryWriter(writer.authority, found);
-    return this.committed(async (tx) => {
+    return this.committed(writer, async (tx) => {
       await confirmWriteGrant(tx, { writerId: writer.viewerId, ownerId: found!.userId, deedItemId: found!.deedItemId });
       const current = await lockEntry(tx, entryId);
       if (!current) throw notFound('Entry'); // archived since it was read
@@ -190,15 +193,25 @@ export class EntryWriteService {
     });
   }
 
-  /** Runs one single-entry mutation's transaction, then tells listeners what it committed. */
+  /**
+   * Runs one single-entry mutation's transaction, then forgets what it made stale and tells
+   * listeners what it committed.
+   */
   private async committed(
+    writer: Actor,
     work: (tx: Prisma.TransactionClient) => Promise<EntryChangeResult>,
   ): Promise<EntryChangeResult> {
     const result = await this.prisma.$transaction(work);
+    await this.afterWrite.forget(writer, { entries: [result.entry], dashboardsOf: result.change ? [result.entry.userId] : [] });
     if (result.change) await this.events.emit([{ entry: result.entry, change: result.change }]);
     await this.goalEvents.meritsCompleted(result.goals.completedMerits);
     return result;
   }
+}
+
+/** Owners whose entries changed: their dashboards no longer hold. */
+function ownersOf(entries: readonly EntryRecord[]): bigint[] {
+  return [...new Set(entries.map((entry) => entry.userId))];
 }
 
 function slotOf(entry: EntryRecord) {

@@ -2,7 +2,7 @@ import type { Decimal } from '@prisma/client/runtime/client';
 import type { Prisma } from '../../generated/prisma/client';
 import { MeasureType } from '../../generated/prisma/enums';
 import { badUserInput, conflict, invalidField, type FieldError } from '../../lib/errors';
-import type { ProgressActor } from './actor';
+import type { Actor } from '../context-types';
 
 /**
  * The item rules of CONTRACT.md section 6, shared by merits and targets: each item's deed
@@ -41,7 +41,7 @@ export interface ItemRules {
 }
 
 export async function checkGoalItems(
-  actor: ProgressActor,
+  actor: Actor,
   inputs: readonly GoalItemInput[],
   rules: ItemRules,
 ): Promise<GoalItemSpec[]> {

@@ -2,7 +2,8 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { changedFields } from '../../lib/changed-fields';
 import { nameAndDescriptionChanges } from '../../lib/text';
 import { writeAudit } from '../audit/audit-log';
-import { forgetGoalState, type ProgressActor } from './actor';
+import type { AfterWrite } from '../after-write';
+import type { Actor } from '../context-types';
 import { auditedItems, type GoalItemSpec, type ItemTable, type StoredItem } from './goal-items';
 import type { CompletionLogic } from './enums';
 import { auditedMerit, auditedTarget } from './goal-rules';
@@ -86,7 +87,7 @@ export function targetRows(tx: Tx): GoalRows<TargetRecord> {
 /** After the goal row is inserted: its items and the CREATED audit row. */
 export async function recordCreatedGoal<Goal extends GoalRow>(
   tx: Tx,
-  actor: ProgressActor,
+  actor: Actor,
   rows: GoalRows<Goal>,
   created: Goal,
   specs: GoalItemSpec[],
@@ -116,7 +117,7 @@ export interface GoalUpdate<Goal extends GoalRow> {
  */
 export async function recordUpdatedGoal<Goal extends GoalRow>(
   tx: Tx,
-  actor: ProgressActor,
+  actor: Actor,
   rows: GoalRows<Goal>,
   update: GoalUpdate<Goal>,
 ): Promise<Goal> {
@@ -166,16 +167,17 @@ export function commonGoalChanges(input: {
  */
 export async function softDeleteGoal<Goal extends GoalRow>(
   prisma: PrismaClient,
-  actor: ProgressActor,
+  afterWrite: AfterWrite,
+  actor: Actor,
   rowsIn: (tx: Tx) => GoalRows<Goal>,
   id: bigint,
 ): Promise<Goal> {
   const goal = await prisma.$transaction((tx) => softDelete(tx, actor, rowsIn(tx), id));
-  forgetGoalState(actor.loaders);
+  await afterWrite.forget(actor, { goals: true });
   return goal;
 }
 
-async function softDelete<Goal extends GoalRow>(tx: Tx, actor: ProgressActor, rows: GoalRows<Goal>, id: bigint): Promise<Goal> {
+async function softDelete<Goal extends GoalRow>(tx: Tx, actor: Actor, rows: GoalRows<Goal>, id: bigint): Promise<Goal> {
   if ((await rows.lock(id))?.deleted) return rows.find(id);
   const deleted = await rows.update(id, { deletedAt: new Date() });
   await writeAudit(tx, actor.origin, {

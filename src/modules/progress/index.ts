@@ -9,9 +9,9 @@ import { TargetService } from './target-service';
 /** Merits and targets: goals over deed items and their completion. */
 export const progressModule = defineModule({
   resolvers: [MeritResolver, MeritItemResolver, TargetResolver, TargetItemResolver],
-  createServices: ({ prisma, goalEvents }) => ({
-    merits: new MeritService(prisma, goalEvents),
-    targets: new TargetService(prisma),
+  createServices: ({ prisma, goalEvents, afterWrite }) => ({
+    merits: new MeritService(prisma, goalEvents, afterWrite),
+    targets: new TargetService(prisma, afterWrite),
   }),
   createLoaders: createProgressLoaders,
 });

@@ -4,7 +4,6 @@ import { BigIntID } from '../../lib/id';
 import type { LocalDate } from '../../lib/scalars';
 import { present } from '../../lib/present';
 import type { DeedRecord } from '../deeds/types';
-import { progressActor } from './actor';
 import { GoalStatus } from './enums';
 import { goalProgressOf, ownerToday } from './field-values';
 import { goalStatus, meritEndDate, meritWindow } from './goal-state';
@@ -19,12 +18,12 @@ export class MeritResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => MeritFilter, { nullable: true, description: 'Optional filter.' }) filter?: MeritFilter | null,
   ): Promise<MeritRecord[]> {
-    return ctx.services.merits.list(progressActor(ctx), filter);
+    return ctx.services.merits.list(ctx.actor, filter);
   }
 
   @Query(() => Merit, { nullable: true, description: "One of the viewer's merits." })
   merit(@Ctx() ctx: Context, @Arg('id', () => BigIntID, { description: 'Merit id.' }) id: bigint): Promise<MeritRecord> {
-    return ctx.services.merits.byId(progressActor(ctx), id);
+    return ctx.services.merits.byId(ctx.actor, id);
   }
 
   @Mutation(() => CreateMeritPayload, { description: 'Create a merit with its items.' })
@@ -32,7 +31,7 @@ export class MeritResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateMeritInput, { description: 'The mutation input.' }) input: CreateMeritInput,
   ): Promise<CreateMeritPayload> {
-    return { merit: await ctx.services.merits.create(progressActor(ctx), input) };
+    return { merit: await ctx.services.merits.create(ctx.actor, input) };
   }
 
   @Mutation(() => UpdateMeritPayload, { description: 'Update a merit and optionally replace its items.' })
@@ -40,7 +39,7 @@ export class MeritResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => UpdateMeritInput, { description: 'The mutation input.' }) input: UpdateMeritInput,
   ): Promise<UpdateMeritPayload> {
-    return ctx.services.merits.update(progressActor(ctx), input);
+    return ctx.services.merits.update(ctx.actor, input);
   }
 
   @Mutation(() => DeleteMeritPayload, { description: 'Soft-delete a merit.' })
@@ -48,7 +47,7 @@ export class MeritResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => DeleteMeritInput, { description: 'The mutation input.' }) input: DeleteMeritInput,
   ): Promise<DeleteMeritPayload> {
-    return { merit: await ctx.services.merits.delete(progressActor(ctx), input.id) };
+    return { merit: await ctx.services.merits.delete(ctx.actor, input.id) };
   }
 
   @FieldResolver()

@@ -3,7 +3,8 @@ import { conflict } from '../../lib/errors';
 import { limitExceeded } from '../../lib/limits';
 import { dateColumnValue, todayIn } from '../../lib/local-dates';
 import { optionalText, trimmedText } from '../../lib/text';
-import { forgetGoalState, trigger, type ProgressActor } from './actor';
+import type { AfterWrite } from '../after-write';
+import type { Actor } from '../context-types';
 import { completeFinishedGoals } from './completion';
 import { CompletionLogic } from './enums';
 import type { GoalEvents } from './goal-events';
@@ -25,10 +26,11 @@ export class MeritService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly goalEvents: GoalEvents,
+    private readonly afterWrite: AfterWrite,
   ) {}
 
   /** The viewer's merits, newest first (deleted ones: the most recently deleted, see goal-lists.ts). */
-  async list(actor: ProgressActor, filter: MeritFilter | null | undefined): Promise<MeritRecord[]> {
+  async list(actor: Actor, filter: MeritFilter | null | undefined): Promise<MeritRecord[]> {
     const rows = await listMerits(this.prisma, actor.viewerId, {
       deedId: filter?.deedId ?? null,
       includeDeleted: filter?.includeDeleted === true,
@@ -38,11 +40,11 @@ export class MeritService {
   }
 
   /** One of the viewer's merits (deleted ones included), else NOT_FOUND. */
-  async byId(actor: ProgressActor, id: bigint): Promise<MeritRecord> {
+  async byId(actor: Actor, id: bigint): Promise<MeritRecord> {
     return actor.authority.requireOwnRow(await actor.loaders.merits.load(id), 'Merit');
   }
 
-  async create(actor: ProgressActor, input: CreateMeritInput): Promise<MeritRecord> {
+  async create(actor: Actor, input: CreateMeritInput): Promise<MeritRecord> {
     const deed = await actor.authority.requireOwnedDeed(input.deedId);
     if (deed.deleted) throw conflict('The deed is deleted; restore it first');
     const startDate = input.startDate ?? todayIn(actor.timezone);
@@ -81,7 +83,7 @@ export class MeritService {
    * Omitted fields stay, `items` replaces the set. Changing the items, the window or the
    * logic clears completedAt; then completion is checked again (also on resume).
    */
-  async update(actor: ProgressActor, input: UpdateMeritInput): Promise<{ merit: MeritRecord; removedItemIds: bigint[] }> {
+  async update(actor: Actor, input: UpdateMeritInput): Promise<{ merit: MeritRecord; removedItemIds: bigint[] }> {
     const current = await this.byId(actor, input.id);
     const startDate = input.startDate ?? localDateOf(current.startDate);
     const durationDays = input.durationDays === undefined ? current.durationDays : input.durationDays;
@@ -119,9 +121,9 @@ export class MeritService {
   }
 
   /** Soft delete (no restore); deleting a deleted merit is a no-op returning it. */
-  async delete(actor: ProgressActor, id: bigint): Promise<MeritRecord> {
+  async delete(actor: Actor, id: bigint): Promise<MeritRecord> {
     await this.byId(actor, id);
-    return softDeleteGoal(this.prisma, actor, meritRows, id);
+    return softDeleteGoal(this.prisma, this.afterWrite, actor, meritRows, id);
   }
 
   /**
@@ -129,15 +131,15 @@ export class MeritService {
    * then drops the request's remembered goal state and announces completions after commit.
    */
   private async written(
-    actor: ProgressActor,
+    actor: Actor,
     work: (tx: Prisma.TransactionClient) => Promise<MeritRecord>,
   ): Promise<MeritRecord> {
     const { merit, completed } = await this.prisma.$transaction(async (tx) => {
       const written = await work(tx);
-      const completed = await completeFinishedGoals(tx, { meritIds: [written.id], targetIds: [] }, trigger(actor));
+      const completed = await completeFinishedGoals(tx, { meritIds: [written.id], targetIds: [] }, { actorId: actor.viewerId, origin: actor.origin });
       return { merit: completed.merits[0] ?? written, completed };
     });
-    forgetGoalState(actor.loaders);
+    await this.afterWrite.forget(actor, { goals: true });
     await this.goalEvents.meritsCompleted(completed.merits);
     return merit;
   }

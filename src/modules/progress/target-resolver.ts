@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
-import { progressActor } from './actor';
 import { GoalStatus } from './enums';
 import { goalProgressOf, ownerToday } from './field-values';
 import { goalStatus, targetWindow } from './goal-state';
@@ -16,12 +15,12 @@ export class TargetResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => TargetFilter, { nullable: true, description: 'Optional filter.' }) filter?: TargetFilter | null,
   ): Promise<TargetRecord[]> {
-    return ctx.services.targets.list(progressActor(ctx), filter);
+    return ctx.services.targets.list(ctx.actor, filter);
   }
 
   @Query(() => Target, { nullable: true, description: "One of the viewer's targets." })
   target(@Ctx() ctx: Context, @Arg('id', () => BigIntID, { description: 'Target id.' }) id: bigint): Promise<TargetRecord> {
-    return ctx.services.targets.byId(progressActor(ctx), id);
+    return ctx.services.targets.byId(ctx.actor, id);
   }
 
   @Mutation(() => CreateTargetPayload, { description: 'Create a target with its items.' })
@@ -29,7 +28,7 @@ export class TargetResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateTargetInput, { description: 'The mutation input.' }) input: CreateTargetInput,
   ): Promise<CreateTargetPayload> {
-    return { target: await ctx.services.targets.create(progressActor(ctx), input) };
+    return { target: await ctx.services.targets.create(ctx.actor, input) };
   }
 
   @Mutation(() => UpdateTargetPayload, { description: 'Update a target and optionally replace its items.' })
@@ -37,7 +36,7 @@ export class TargetResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => UpdateTargetInput, { description: 'The mutation input.' }) input: UpdateTargetInput,
   ): Promise<UpdateTargetPayload> {
-    return ctx.services.targets.update(progressActor(ctx), input);
+    return ctx.services.targets.update(ctx.actor, input);
   }
 
   @Mutation(() => DeleteTargetPayload, { description: 'Soft-delete a target.' })
@@ -45,7 +44,7 @@ export class TargetResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => DeleteTargetInput, { description: 'The mutation input.' }) input: DeleteTargetInput,
   ): Promise<DeleteTargetPayload> {
-    return { target: await ctx.services.targets.delete(progressActor(ctx), input.id) };
+    return { target: await ctx.services.targets.delete(ctx.actor, input.id) };
   }
 
   @FieldResolver(() => GoalStatus)

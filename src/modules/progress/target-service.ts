@@ -3,7 +3,8 @@ import { conflict } from '../../lib/errors';
 import { limitExceeded } from '../../lib/limits';
 import { dateColumnValue } from '../../lib/local-dates';
 import { optionalText, trimmedText } from '../../lib/text';
-import { forgetGoalState, trigger, type ProgressActor } from './actor';
+import type { AfterWrite } from '../after-write';
+import type { Actor } from '../context-types';
 import { completeFinishedGoals } from './completion';
 import { CompletionLogic } from './enums';
 import { checkGoalItems, replaceItems } from './goal-items';
@@ -21,13 +22,16 @@ import type { TargetRecord } from './types';
  * after-commit event is emitted here.
  */
 export class TargetService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly afterWrite: AfterWrite,
+  ) {}
 
   /**
    * The viewer's targets by startDate descending (newest first among equal starts; deleted
    * ones: the most recently deleted, see goal-lists.ts).
    */
-  async list(actor: ProgressActor, filter: TargetFilter | null | undefined): Promise<TargetRecord[]> {
+  async list(actor: Actor, filter: TargetFilter | null | undefined): Promise<TargetRecord[]> {
     const rows = await listTargets(this.prisma, actor.viewerId, {
       activeOn: filter?.activeOn ?? null,
       includeDeleted: filter?.includeDeleted === true,
@@ -37,11 +41,11 @@ export class TargetService {
   }
 
   /** One of the viewer's targets (deleted ones included), else NOT_FOUND. */
-  async byId(actor: ProgressActor, id: bigint): Promise<TargetRecord> {
+  async byId(actor: Actor, id: bigint): Promise<TargetRecord> {
     return actor.authority.requireOwnRow(await actor.loaders.targets.load(id), 'Target');
   }
 
-  async create(actor: ProgressActor, input: CreateTargetInput): Promise<TargetRecord> {
+  async create(actor: Actor, input: CreateTargetInput): Promise<TargetRecord> {
     checkTargetRange(input.startDate, input.endDate, ['input', 'endDate']);
     const items = await checkGoalItems(actor, input.items, { path: ['input', 'items'], existingIds: null, goal: 'target' });
 
@@ -70,7 +74,7 @@ export class TargetService {
    * Omitted fields stay, `items` replaces the set. Changing the items, the range or the
    * logic clears completedAt; then completion is checked again (also on resume).
    */
-  async update(actor: ProgressActor, input: UpdateTargetInput): Promise<{ target: TargetRecord; removedItemIds: bigint[] }> {
+  async update(actor: Actor, input: UpdateTargetInput): Promise<{ target: TargetRecord; removedItemIds: bigint[] }> {
     const current = await this.byId(actor, input.id);
     const startDate = input.startDate ?? localDateOf(current.startDate);
     const endDate = input.endDate ?? localDateOf(current.endDate);
@@ -107,9 +111,9 @@ export class TargetService {
   }
 
   /** Soft delete (no restore); deleting a deleted target is a no-op returning it. */
-  async delete(actor: ProgressActor, id: bigint): Promise<TargetRecord> {
+  async delete(actor: Actor, id: bigint): Promise<TargetRecord> {
     await this.byId(actor, id);
-    return softDeleteGoal(this.prisma, actor, targetRows, id);
+    return softDeleteGoal(this.prisma, this.afterWrite, actor, targetRows, id);
   }
 
   /**
@@ -117,15 +121,15 @@ export class TargetService {
    * then drops the request's remembered goal state.
    */
   private async written(
-    actor: ProgressActor,
+    actor: Actor,
     work: (tx: Prisma.TransactionClient) => Promise<TargetRecord>,
   ): Promise<TargetRecord> {
     const target = await this.prisma.$transaction(async (tx) => {
       const written = await work(tx);
-      const completed = await completeFinishedGoals(tx, { meritIds: [], targetIds: [written.id] }, trigger(actor));
+      const completed = await completeFinishedGoals(tx, { meritIds: [], targetIds: [written.id] }, { actorId: actor.viewerId, origin: actor.origin });
       return completed.targets[0] ?? written;
     });
-    forgetGoalState(actor.loaders);
+    await this.afterWrite.forget(actor, { goals: true });
     return target;
   }
 }

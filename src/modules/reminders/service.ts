@@ -64,7 +64,7 @@ export class ReminderService {
       if (unchanged) return existing;
 
       const updated = await tx.notification.update({ where: { id: existing.id }, data: { ...wanted, isActive: true } });
-      await writeAudit(tx, origin, {
+      await writeAudit(tx, actor.origin, {
         action: 'UPDATED',
         entityType: 'REMINDER_SETTING',
         entityId: updated.id,
@@ -85,7 +85,7 @@ export class ReminderService {
       const { count } = await tx.notification.updateMany({ where: { id, isActive: true }, data: { isActive: false } });
       const after = await tx.notification.findUniqueOrThrow({ where: { id } });
       if (count === 1) {
-        await writeAudit(tx, origin, {
+        await writeAudit(tx, actor.origin, {
           action: 'UPDATED',
           entityType: 'REMINDER_SETTING',
           entityId: id,

@@ -1,5 +1,4 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../context-types';
 import { SearchArgs } from './inputs';
 import { SearchResultConnection, type SearchResultValue } from './types';
@@ -12,6 +11,6 @@ export class SearchResolver {
       "Full-text search, best match first: the viewer's entry notes, deed and item names and descriptions, reflections and support messages; with `ownerId`, another user's entry notes and item names on items the viewer may READ.",
   })
   search(@Ctx() ctx: Context, @Args(() => SearchArgs) args: SearchArgs): Promise<Connection<SearchResultValue>> {
-    return ctx.services.search.search(requireViewer(ctx), ctx.authority, args);
+    return ctx.services.search.search(ctx.actor, args);
   }
 }

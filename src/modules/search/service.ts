@@ -1,8 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client';
-import { invalidField, notFound } from '../../lib/errors';
+import { invalidField } from '../../lib/errors';
 import { connectionFromRows, pageSize, type Connection } from '../../lib/pagination';
-import type { Viewer } from '../../auth/viewer';
-import type { PermissionAuthority } from '../access/authority';
+import type { Actor } from '../context-types';
 import { decodeSearchCursor, encodeSearchCursor } from './cursor';
 import { ALL_SEARCH_KINDS, SHARED_SEARCH_KINDS, type SearchKind } from './enums';
 import { parseSearchQuery } from './query-text';
@@ -30,20 +29,19 @@ export class SearchService {
   constructor(private readonly prisma: PrismaClient) {}
 
   async search(
-    viewer: Viewer,
-    authority: PermissionAuthority,
+    actor: Actor,
     args: SearchArgs,
   ): Promise<Connection<SearchResultValue>> {
     const query = parseSearchQuery(args.query);
     const first = pageSize(args.first);
     const after = args.after != null ? decodeSearchCursor(args.after) : null;
     if (args.kinds && args.kinds.length === 0) throw invalidField(['kinds'], 'kinds must name at least one kind', 'minItems');
-    const ownerId = args.ownerId ?? viewer.id;
+    const ownerId = args.ownerId ?? actor.viewerId;
     let kinds = [...new Set(args.kinds ?? ALL_SEARCH_KINDS)];
     let grantedItemIds: bigint[] | null = null;
-    if (ownerId !== viewer.id) {
-      if (!(await authority.canReadSomethingOf(ownerId))) throw notFound('User');
-      grantedItemIds = [...(await authority.grantedItems(ownerId)).keys()];
+    const readScope = await actor.authority.requireReadScopeOf(ownerId);
+    if (!readScope.owner) {
+      grantedItemIds = [...readScope.items.keys()];
       kinds = kinds.filter((kind) => SHARED_SEARCH_KINDS.includes(kind));
     }
     const fuzzy = query.fuzzyTerm !== null && kinds.some((kind) => kind === 'DEED' || kind === 'DEED_ITEM') && (await this.hasTrigrams());

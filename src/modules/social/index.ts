@@ -1,16 +1,17 @@
 import { defineModule } from '../module';
 import { createSocialLoaders } from './loaders';
-import { PermissionResolver } from './permissions/resolver';
-import { PermissionService } from './permissions/service';
+// Relations load first: schema.graphql is printed in the order the types are declared.
 import { RelationResolver } from './relations/resolver';
 import { RelationService } from './relations/service';
+import { PermissionResolver } from './permissions/resolver';
+import { PermissionService } from './permissions/service';
 
 /** Connections between users and the permissions they grant each other. */
 export const socialModule = defineModule({
   resolvers: [RelationResolver, PermissionResolver],
-  createServices: ({ prisma, dashboardCache }) => ({
-    relations: new RelationService(prisma, dashboardCache),
-    permissions: new PermissionService(prisma, dashboardCache),
+  createServices: ({ prisma, afterWrite }) => ({
+    relations: new RelationService(prisma, afterWrite),
+    permissions: new PermissionService(prisma, afterWrite),
   }),
   createLoaders: createSocialLoaders,
 });

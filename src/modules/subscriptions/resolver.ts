@@ -26,7 +26,7 @@ export class SubscriptionResolver {
   @Subscription(() => EntryChange, {
     description: 'Entry changes for an owner (default: the viewer); READ grantees only get changes on items they can read.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, EntryRecordedArgs, Context>) =>
-      context.services.subscriptions.entryChanges(context, args.ownerId ?? null),
+      context.services.subscriptions.entryChanges(context.actor, context.logger, args.ownerId ?? null),
   })
   entryRecorded(
     @Root() change: EntryHistoryRecord,
@@ -40,7 +40,7 @@ export class SubscriptionResolver {
   @Subscription(() => Merit, {
     description: "The viewer's merits as they become completed.",
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) =>
-      context.services.subscriptions.meritCompletions(context),
+      context.services.subscriptions.meritCompletions(context.actor, context.logger),
   })
   meritCompleted(@Root() merit: MeritRecord): MeritRecord {
     return merit;

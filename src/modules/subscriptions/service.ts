@@ -1,11 +1,8 @@
-import { requireViewer } from '../../auth/require-viewer';
-import type { Viewer } from '../../auth/viewer';
 import type { EventBus, EventMessage } from '../../events';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { EventQueue, mapAsyncIterable, SKIP } from '../../lib/async-iterables';
-import { notFound } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
-import type { PermissionAuthority } from '../access/authority';
+import type { Actor } from '../context-types';
 import type { EntriesCommitted } from '../entries/entry-events';
 import { historyFromRow, type EntryHistoryRow } from '../entries/entry-store';
 import { EntryChangeAction } from '../entries/enums';
@@ -17,14 +14,6 @@ import type { MeritRecord } from '../progress/types';
  * transaction committed; each subscriber re-reads the row on delivery and sees it only if
  * its access at that moment allows, so a grant revoked mid-subscription stops the events.
  */
-
-/** The subscribing operation's pieces of the context. */
-export interface Subscriber {
-  viewer: Viewer | null;
-  /** Used by this subscription alone; per-event checks ask it for conditions read fresh. */
-  authority: PermissionAuthority;
-  logger: Logger;
-}
 
 /** A subscriber this many events behind loses the oldest ones. */
 const MAX_UNDELIVERED_EVENTS = 1_000;
@@ -58,18 +47,18 @@ export class SubscriptionService {
    * when each one is delivered. Another owner with nothing readable: NOT_FOUND, as for
    * `entries(filter: { ownerId })`.
    */
-  async entryChanges(subscriber: Subscriber, ownerId: bigint | null): Promise<AsyncIterableIterator<EntryHistoryRecord>> {
-    const viewer = requireViewer(subscriber);
-    const owner = ownerId ?? viewer.id;
-    const { authority } = subscriber;
-    if (!(await authority.canReadSomethingOf(owner))) throw notFound('User');
+  async entryChanges(actor: Actor, logger: Logger, ownerId: bigint | null): Promise<AsyncIterableIterator<EntryHistoryRecord>> {
+    const owner = ownerId ?? actor.viewerId;
+    // The subscription's own authority; per-event checks ask it for conditions read fresh.
+    const { authority } = actor;
+    const readScope = await authority.requireReadScopeOf(owner);
 
     // The owner reads every change of theirs (writes to deleted items are refused), so only a
     // grantee's events need the access check. It is asked afresh for each event, inside the
     // one statement that reads the event's row: a revoke committed before it wins, and the
     // check costs no statement of its own.
-    const ownChanges = owner === viewer.id;
-    return mapAsyncIterable(this.listen(entryTopic(owner), subscriber.logger), async (message) => {
+    const ownChanges = readScope.owner;
+    return mapAsyncIterable(this.listen(entryTopic(owner), logger), async (message) => {
       const historyId = BigInt(message.historyId!);
       if (ownChanges) return (await this.prisma.entryHistory.findUnique({ where: { id: historyId } })) ?? SKIP;
       const deedItemId = BigInt(message.deedItemId!);
@@ -87,11 +76,11 @@ export class SubscriptionService {
   }
 
   /** `meritCompleted`: the viewer's own merits only; one deleted before delivery is left out. */
-  async meritCompletions(subscriber: Subscriber): Promise<AsyncIterableIterator<MeritRecord>> {
-    const viewer = requireViewer(subscriber);
-    return mapAsyncIterable(this.listen(meritTopic(viewer.id), subscriber.logger), async (message) => {
+  async meritCompletions(actor: Actor, logger: Logger): Promise<AsyncIterableIterator<MeritRecord>> {
+    const { viewerId } = actor;
+    return mapAsyncIterable(this.listen(meritTopic(viewerId), logger), async (message) => {
       const merit = await this.prisma.merit.findUnique({ where: { id: BigInt(message.meritId!) } });
-      return merit && merit.userId === viewer.id && !merit.deletedAt ? merit : SKIP;
+      return merit && merit.userId === viewerId && !merit.deletedAt ? merit : SKIP;
     });
   }
 

@@ -1,7 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
-import type { Viewer } from '../../auth/viewer';
-import type { Context } from '../context-types';
+import type { Actor, Context } from '../context-types';
 import { BigIntID } from '../../lib/id';
 import type { Connection } from '../../lib/pagination';
 import { UserProfile } from '../users/types';
@@ -16,11 +14,11 @@ import {
 } from './desk-types';
 import { SupportMessage, SupportMessageConnection, type SupportMessageRecord } from './types';
 
-/** The viewer, once the authority agreed they are support staff. */
-async function requireStaff(ctx: Context): Promise<Viewer> {
-  const viewer = requireViewer(ctx);
-  await ctx.authority.requireSupportStaff();
-  return viewer;
+/** The viewer as the one who acts, once the authority agreed they are support staff. */
+async function requireStaff(ctx: Context): Promise<Actor> {
+  const { actor } = ctx;
+  await actor.authority.requireSupportStaff();
+  return actor;
 }
 
 /** The support desk: SUPPORT accounts answer users' support conversations (FORBIDDEN for anyone else). */
@@ -54,7 +52,7 @@ export class SupportDeskResolver {
   ): Promise<Connection<SupportMessageRecord>> {
     const staff = await requireStaff(ctx);
     const page = await ctx.services.support.listFor(thread.id, null, { first, after });
-    await ctx.services.supportDesk.recordView(staff, thread.id, ctx.origin);
+    await ctx.services.supportDesk.recordView(staff, thread.id);
     return page;
   }
 
@@ -66,9 +64,7 @@ export class SupportDeskResolver {
     @Arg('input', () => ReplyToSupportMessageInput, { description: 'The mutation input.' }) input: ReplyToSupportMessageInput,
   ): Promise<ReplyToSupportMessagePayload> {
     const staff = await requireStaff(ctx);
-    const result = await ctx.services.supportDesk.reply(staff, input, ctx.origin);
-    ctx.loaders.unreadSupportMessageCounts.clear(input.threadId);
-    return result;
+    return ctx.services.supportDesk.reply(staff, input);
   }
 
   @Mutation(() => SupportThreadPayload, { description: 'Support staff only: mark a thread resolved (idempotent).' })
@@ -77,7 +73,7 @@ export class SupportDeskResolver {
     @Arg('input', () => SupportThreadInput, { description: 'The mutation input.' }) input: SupportThreadInput,
   ): Promise<SupportThreadPayload> {
     const staff = await requireStaff(ctx);
-    return { thread: await ctx.services.supportDesk.setStatus(staff, input.threadId, SupportThreadStatus.RESOLVED, ctx.origin) };
+    return { thread: await ctx.services.supportDesk.setStatus(staff, input.threadId, SupportThreadStatus.RESOLVED) };
   }
 
   @Mutation(() => SupportThreadPayload, { description: 'Support staff only: reopen a resolved thread (idempotent).' })
@@ -86,7 +82,7 @@ export class SupportDeskResolver {
     @Arg('input', () => SupportThreadInput, { description: 'The mutation input.' }) input: SupportThreadInput,
   ): Promise<SupportThreadPayload> {
     const staff = await requireStaff(ctx);
-    return { thread: await ctx.services.supportDesk.setStatus(staff, input.threadId, SupportThreadStatus.OPEN, ctx.origin) };
+    return { thread: await ctx.services.supportDesk.setStatus(staff, input.threadId, SupportThreadStatus.OPEN) };
   }
 }
 
@@ -94,7 +90,7 @@ export class SupportDeskResolver {
 export class SupportReceivedResolver {
   @Subscription(() => SupportMessage, {
     description: "Replies from support to the viewer, as they are sent (also in supportMessages; unreadSupportMessageCount goes up).",
-    subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => context.services.supportEvents.received(context),
+    subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => context.services.supportEvents.received(context.actor, context.logger),
   })
   supportMessageReceived(@Root() message: SupportMessageRecord): SupportMessageRecord {
     return message;

@@ -1,4 +1,3 @@
-import type { Viewer } from '../../auth/viewer';
 import type { EventBus } from '../../events';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { notFound } from '../../lib/errors';
@@ -6,7 +5,9 @@ import { afterTimeIdCursor, cursorTimeOf, decodeTimeIdCursor, encodeTimeIdCursor
 import type { Logger } from '../../lib/logger';
 import { connectionFromRows, pageSize, type Connection } from '../../lib/pagination';
 import type { Mailer } from '../../mail';
-import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import { writeAudit } from '../audit/audit-log';
+import type { AfterWrite } from '../after-write';
+import type { Actor } from '../context-types';
 import type { SupportInboxFilter, ReplyToSupportMessageInput } from './desk-inputs';
 import { SupportThreadStatus, type SupportThreadRecord } from './desk-types';
 import { SupportMessageSender } from './enums';
@@ -30,7 +31,7 @@ interface ThreadRow {
  */
 export class SupportDeskService {
   constructor(
-    private readonly deps: { prisma: PrismaClient; mailer: Mailer; events: EventBus; logger: Logger },
+    private readonly deps: { prisma: PrismaClient; mailer: Mailer; events: EventBus; logger: Logger; afterWrite: AfterWrite },
   ) {}
 
   /** Threads, newest message first (then user id). */
@@ -68,12 +69,12 @@ export class SupportDeskService {
   }
 
   /** Support reads a thread's messages: audited, once per request. */
-  async recordView(staff: Viewer, userId: bigint, origin: RequestOrigin): Promise<void> {
-    await writeAudit(this.deps.prisma, origin, {
+  async recordView(staff: Actor, userId: bigint): Promise<void> {
+    await writeAudit(this.deps.prisma, staff.origin, {
       action: 'SUPPORT_THREAD_VIEWED',
       entityType: 'SUPPORT_THREAD',
       entityId: userId,
-      actorId: staff.id,
+      actorId: staff.viewerId,
     });
   }
 
@@ -82,7 +83,7 @@ export class SupportDeskService {
    * messages marked read by support, the audit row. After commit: the SUPPORT_REPLY email and
    * the `supportMessageReceived` event.
    */
-  async reply(staff: Viewer, input: ReplyToSupportMessageInput, origin: RequestOrigin, now = new Date()): Promise<{ message: SupportMessageRecord; thread: SupportThreadRecord }> {
+  async reply(staff: Actor, input: ReplyToSupportMessageInput, now = new Date()): Promise<{ message: SupportMessageRecord; thread: SupportThreadRecord }> {
     const user = await this.deps.prisma.user.findFirst({
       where: { id: input.threadId, deletedAt: null },
       select: { id: true, email: true, fullName: true },
@@ -98,15 +99,16 @@ export class SupportDeskService {
         where: { userId: user.id, sender: SupportMessageSender.USER, readAt: null, deletedAt: null },
         data: { readAt: now },
       });
-      await writeAudit(tx, origin, {
+      await writeAudit(tx, staff.origin, {
         action: 'SUPPORT_REPLIED',
         entityType: 'SUPPORT_THREAD',
         entityId: user.id,
-        actorId: staff.id,
+        actorId: staff.viewerId,
         newValues: { messageId: created.id },
       });
       return created;
     });
+    await this.deps.afterWrite.forget(staff, { supportThreadsOf: [user.id] });
     this.deps.events.publish(supportReplyTopic(user.id), { messageId: message.id.toString() });
     await this.deps.mailer
       .send({
@@ -120,18 +122,18 @@ export class SupportDeskService {
   }
 
   /** Marks the thread resolved (RESOLVED) or open again; idempotent, audited when the state changes. */
-  async setStatus(staff: Viewer, userId: bigint, status: SupportThreadStatus, origin: RequestOrigin, now = new Date()): Promise<SupportThreadRecord> {
+  async setStatus(staff: Actor, userId: bigint, status: SupportThreadStatus, now = new Date()): Promise<SupportThreadRecord> {
     const before = await this.thread(userId);
     if (before.status === status) return before;
     const resolved = status === SupportThreadStatus.RESOLVED;
     await this.deps.prisma.$transaction(async (tx) => {
-      const state = { resolvedAt: resolved ? now : null, resolvedByUserId: resolved ? staff.id : null };
+      const state = { resolvedAt: resolved ? now : null, resolvedByUserId: resolved ? staff.viewerId : null };
       await tx.supportThread.upsert({ where: { userId }, create: { userId, ...state }, update: state });
-      await writeAudit(tx, origin, {
+      await writeAudit(tx, staff.origin, {
         action: resolved ? 'SUPPORT_THREAD_RESOLVED' : 'SUPPORT_THREAD_REOPENED',
         entityType: 'SUPPORT_THREAD',
         entityId: userId,
-        actorId: staff.id,
+        actorId: staff.viewerId,
         oldValues: { status: before.status },
         newValues: { status },
       });

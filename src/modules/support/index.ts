@@ -8,9 +8,9 @@ import { SupportEvents } from './support-events';
 /** Support conversations between users and the team (support desk: SUPPORT accounts). */
 export const supportModule = defineModule({
   resolvers: [SupportMessageResolver, SupportDeskResolver, SupportReceivedResolver],
-  createServices: ({ prisma, mailer, events, logger }) => ({
-    support: new SupportService(prisma),
-    supportDesk: new SupportDeskService({ prisma, mailer, events, logger }),
+  createServices: ({ prisma, mailer, events, logger, afterWrite }) => ({
+    support: new SupportService(prisma, afterWrite),
+    supportDesk: new SupportDeskService({ prisma, mailer, events, logger, afterWrite }),
     supportEvents: new SupportEvents(prisma, events),
   }),
   createLoaders: none,

@@ -29,8 +29,6 @@ export class SupportMessageResolver {
   ): Promise<MarkMessageReadPayload> {
     const { actor } = ctx;
     const message = await ctx.services.support.markRead(actor, input.messageId);
-    // A count loaded earlier in this request (an earlier mutation, `me`) is stale now.
-    ctx.loaders.unreadSupportMessageCounts.clear(actor.viewerId);
     return { message, me: userFromRecord(actor.viewer.user) };
   }
 }

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { invalidField, notFound } from '../../lib/errors';
 import { afterTimeIdCursor, cursorTimeOf, decodeTimeIdCursor, encodeTimeIdCursor } from '../../lib/keyset-cursor';
 import { type Connection, connectionFromRows, pageSize } from '../../lib/pagination';
+import type { AfterWrite } from '../after-write';
 import type { Actor } from '../context-types';
 import { SupportMessageSender } from './enums';
 import type { SendSupportMessageInput, SupportMessageFilter } from './inputs';
@@ -24,7 +25,10 @@ type MessageRow = SupportMessageRecord & { cursorTime: string };
  * once the authority agreed they are staff).
  */
 export class SupportService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly afterWrite: AfterWrite,
+  ) {}
 
   /** A message from the user; it reopens their thread if support had resolved it. */
   async send(actor: Actor, input: SendSupportMessageInput): Promise<SupportMessageRecord> {
@@ -63,6 +67,7 @@ export class SupportService {
     }
     if (message.readAt) return message;
     await this.prisma.message.updateMany({ where: { id: messageId, readAt: null }, data: { readAt: now } });
+    await this.afterWrite.forget(actor, { supportThreadsOf: [actor.viewerId] });
     return this.prisma.message.findUniqueOrThrow({ where: { id: messageId }, select: MESSAGE_FIELDS });
   }
 

@@ -2,7 +2,7 @@ import type { EventBus, EventMessage } from '../../events';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { EventQueue, mapAsyncIterable, SKIP } from '../../lib/async-iterables';
 import type { Logger } from '../../lib/logger';
-import type { PermissionAuthority } from '../access/authority';
+import type { Actor } from '../context-types';
 import { SupportMessageSender } from './enums';
 import { MESSAGE_FIELDS } from './service';
 import type { SupportMessageRecord } from './types';
@@ -24,15 +24,14 @@ export class SupportEvents {
     private readonly events: EventBus,
   ) {}
 
-  received(subscriber: { authority: PermissionAuthority; logger: Logger }): AsyncIterableIterator<SupportMessageRecord> {
-    // The viewer's own conversation (UNAUTHENTICATED without one).
-    const own = subscriber.authority.ownRowsWhere();
+  received(actor: Actor, logger: Logger): AsyncIterableIterator<SupportMessageRecord> {
+    const own = actor.authority.ownRowsWhere();
     const topic = supportReplyTopic(own.userId);
     let unsubscribe = (): void => {};
     const queue = new EventQueue<EventMessage>(
       () => unsubscribe(),
       MAX_UNDELIVERED_EVENTS,
-      () => subscriber.logger.warn({ topic }, 'subscriber too far behind: oldest event dropped'),
+      () => logger.warn({ topic }, 'subscriber too far behind: oldest event dropped'),
     );
     unsubscribe = this.events.subscribe(topic, (message) => queue.push(message));
     return mapAsyncIterable(queue, async (message) => {

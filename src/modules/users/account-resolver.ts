@@ -1,5 +1,4 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../context-types';
 import type { Session } from './auth-service';
 import {
@@ -89,7 +88,7 @@ export class AccountResolver {
     @Arg('input', () => ChangePasswordInput, INPUT) input: ChangePasswordInput,
     @Ctx() ctx: Context,
   ) {
-    return authPayload(await ctx.services.auth.changePassword(requireViewer(ctx), input, ctx.origin));
+    return authPayload(await ctx.services.auth.changePassword(ctx.actor, input));
   }
 
   @Mutation(() => UpdateProfilePayload, { description: 'Update name, timezone and preferences.' })
@@ -97,10 +96,7 @@ export class AccountResolver {
     @Arg('input', () => UpdateProfileInput, INPUT) input: UpdateProfileInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateProfilePayload> {
-    const user = await ctx.services.users.updateProfile(requireViewer(ctx), input, ctx.origin);
-    // Later fields of the same operation read the profile through the loader (primed at the start).
-    ctx.loaders.userProfiles.clear(user.id).prime(user.id, { id: user.id, fullName: user.fullName, timezone: user.timezone });
-    return { user: userFromRecord(user) };
+    return { user: userFromRecord(await ctx.services.users.updateProfile(ctx.actor, input)) };
   }
 
   @Mutation(() => DeleteAccountPayload, {
@@ -110,9 +106,7 @@ export class AccountResolver {
     @Arg('input', () => DeleteAccountInput, INPUT) input: DeleteAccountInput,
     @Ctx() ctx: Context,
   ): Promise<DeleteAccountPayload> {
-    const result = await ctx.services.users.deleteAccount(requireViewer(ctx), input, ctx.origin);
-    ctx.authority.forget();
-    return result;
+    return ctx.services.users.deleteAccount(ctx.actor, input);
   }
 
   @Mutation(() => ExportMyDataPayload, { description: "Export all of the viewer's data as JSON." })
@@ -120,6 +114,6 @@ export class AccountResolver {
     @Arg('input', () => ExportMyDataInput, INPUT) input: ExportMyDataInput,
     @Ctx() ctx: Context,
   ): Promise<ExportMyDataPayload> {
-    return ctx.services.dataExport.exportMyData(requireViewer(ctx), ctx.authority, input.includeDeleted ?? true, ctx.origin);
+    return ctx.services.dataExport.exportMyData(ctx.actor, input.includeDeleted ?? true);
   }
 }

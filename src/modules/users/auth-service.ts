@@ -15,6 +15,7 @@ import { offResponsePath } from '../../lib/background-work';
 import { isUniqueViolation } from '../../lib/prisma-errors';
 import type { Mailer, MailMessage } from '../../mail';
 import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import type { Actor } from '../context-types';
 import { passwordResetMail, verificationMail } from './account-mail';
 import { deletionScheduled, restoreScheduledAccount, scheduledAccountFor } from './account-restore';
 
@@ -239,11 +240,8 @@ export class AuthService {
   }
 
   /** Wrong current password: BAD_USER_INPUT (the session itself is fine). */
-  async changePassword(
-    viewer: Viewer,
-    input: { currentPassword: string; newPassword: string },
-    origin: RequestOrigin,
-  ): Promise<Session> {
+  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<Session> {
+    const { viewer, origin } = actor;
     if (!(await verifyPassword(viewer.user.passwordHash, input.currentPassword))) {
       throw invalidField(['input', 'currentPassword'], 'Current password is incorrect', 'currentPassword');
     }

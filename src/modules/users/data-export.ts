@@ -1,8 +1,7 @@
-import type { Viewer } from '../../auth/viewer';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import type { PermissionAuthority } from '../access/authority';
-import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import { writeAudit } from '../audit/audit-log';
 import { visibleAuditRows } from '../audit/service';
+import type { Actor } from '../context-types';
 import {
   exportAuditEvent,
   exportDeed,
@@ -56,12 +55,10 @@ export class DataExportService {
   constructor(private readonly prisma: PrismaClient) {}
 
   async exportMyData(
-    viewer: Viewer,
-    authority: PermissionAuthority,
+    actor: Pick<Actor, 'viewerId' | 'origin' | 'authority'>,
     includeDeleted: boolean,
-    origin: RequestOrigin,
   ): Promise<{ data: Record<string, unknown>; generatedAt: Date }> {
-    const userId = viewer.id;
+    const { viewerId: userId, origin, authority } = actor;
     const generatedAt = new Date();
     const live = includeDeleted ? {} : { deletedAt: null };
 

@@ -9,8 +9,8 @@ import { UserService } from './service';
 /** Accounts, sign-in, profiles and the personal data export. */
 export const usersModule = defineModule({
   resolvers: [UserResolver, AccountResolver],
-  createServices: ({ config, prisma, dashboardCache, jwtKey, mailer, logger }) => ({
-    users: new UserService(prisma, dashboardCache, { purgeAfterDays: config.accountPurgeAfterDays }),
+  createServices: ({ config, prisma, afterWrite, jwtKey, mailer, logger }) => ({
+    users: new UserService(prisma, afterWrite, { purgeAfterDays: config.accountPurgeAfterDays }),
     auth: new AuthService({ prisma, jwtKey, mailer, logger }),
     dataExport: new DataExportService(prisma),
   }),

@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer } from '../../auth/require-viewer';
 import type { Context } from '../context-types';
 import { notFound } from '../../lib/errors';
 import { BigIntID } from '../../lib/id';
@@ -21,8 +20,7 @@ export class UserResolver {
     @Arg('id', () => BigIntID, { description: 'User id.' }) id: bigint,
     @Ctx() ctx: Context,
   ): Promise<UserProfile> {
-    requireViewer(ctx);
-    const profile = (await ctx.authority.canSeeUser(id)) ? await ctx.loaders.userProfiles.load(id) : null;
+    const profile = (await ctx.actor.authority.canSeeUser(id)) ? await ctx.loaders.userProfiles.load(id) : null;
     if (!profile) throw notFound('User');
     return profile;
   }

@@ -1,10 +1,10 @@
 import { verifyPassword } from '../../auth/passwords';
-import type { Viewer } from '../../auth/viewer';
 import type { PrismaClient, Theme, User as UserRecord, Weekday } from '../../generated/prisma/client';
 import { invalidField, unauthenticated } from '../../lib/errors';
 import { relationsSeenBy } from '../access/audit-visibility';
-import { writeAudit, type RequestOrigin } from '../audit/audit-log';
-import type { DashboardInvalidator } from '../dashboard/dashboard-cache';
+import type { AfterWrite } from '../after-write';
+import { writeAudit } from '../audit/audit-log';
+import type { Actor } from '../context-types';
 
 export interface ProfileChanges {
   fullName?: string;
@@ -31,7 +31,7 @@ type ProfileValues = Partial<Pick<UserRecord, ProfileColumn>>;
 export class UserService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly dashboards: DashboardInvalidator,
+    private readonly afterWrite: AfterWrite,
     private readonly lifecycle: AccountLifecycleOptions = { purgeAfterDays: 30 },
   ) {}
 
@@ -48,7 +48,8 @@ export class UserService {
    * Applies the given fields (omitted ones stay); preferences are merged one by one.
    * Writes and audits only what actually changes.
    */
-  async updateProfile(viewer: Viewer, changes: ProfileChanges, origin: RequestOrigin): Promise<UserRecord> {
+  async updateProfile(actor: Actor, changes: ProfileChanges): Promise<UserRecord> {
+    const { viewer, origin } = actor;
     const requested: ProfileValues = {
       fullName: changes.fullName?.trim(),
       timezone: changes.timezone,
@@ -76,8 +77,8 @@ export class UserService {
       });
       return saved;
     });
-    // The dashboard window is "today" in the owner's timezone.
-    if (newValues.timezone !== undefined) await this.dashboards.invalidateOwner(viewer.id);
+    // Later fields read the profile through the loader; the dashboard window is "today" in the owner's timezone.
+    await this.afterWrite.forget(actor, { profile: updated, dashboardsOf: newValues.timezone !== undefined ? [viewer.id] : [] });
     return updated;
   }
 
@@ -89,10 +90,10 @@ export class UserService {
    * (`purgeAfter`); until then restoreAccount brings it back (account-restore.ts).
    */
   async deleteAccount(
-    viewer: Viewer,
+    actor: Actor,
     input: { password: string; reason?: string | null },
-    origin: RequestOrigin,
   ): Promise<{ deletedUserId: bigint; deletedAt: Date; purgeAfter: Date }> {
+    const { viewer, origin } = actor;
     if (!(await verifyPassword(viewer.user.passwordHash, input.password))) {
       throw invalidField(['input', 'password'], 'Password is incorrect', 'currentPassword');
     }
@@ -148,7 +149,7 @@ export class UserService {
       return relations.map((relation) => relation.requesteeId);
     });
     // Grants in both directions ended: the requestees of its relations granted them.
-    await this.dashboards.invalidateOwners([userId, ...grantors]);
+    await this.afterWrite.forget(actor, { access: true, dashboardsOf: [userId, ...grantors] });
 
     return { deletedUserId: userId, deletedAt: now, purgeAfter };
   }

@@ -3,7 +3,6 @@ import type { Context } from '../../context-types';
 import type { DeedItemRecord } from '../../deeds/types';
 import type { UserProfile } from '../../users/types';
 import { loadProfile } from '../profiles';
-import { forgetSocialRows, socialActor } from '../relations/resolver';
 import { Permission, PermissionConnection, type PermissionRecord, type RelationRecord } from '../types';
 import { GrantPermissionInput, PermissionsGrantedByMeArgs, PermissionsGrantedToMeArgs, RevokePermissionInput } from './inputs';
 import { GrantPermissionPayload, RevokePermissionPayload } from './payloads';
@@ -15,7 +14,7 @@ export class PermissionResolver {
     @Args(() => PermissionsGrantedByMeArgs) { filter, first, after }: PermissionsGrantedByMeArgs,
     @Ctx() ctx: Context,
   ): Promise<PermissionConnection> {
-    return ctx.services.permissions.grantedBy(socialActor(ctx), filter, { first, after });
+    return ctx.services.permissions.grantedBy(ctx.actor, filter, { first, after });
   }
 
   @Query(() => PermissionConnection, { description: 'Active permissions granted to the viewer, newest first.' })
@@ -23,7 +22,7 @@ export class PermissionResolver {
     @Args(() => PermissionsGrantedToMeArgs) { filter, first, after }: PermissionsGrantedToMeArgs,
     @Ctx() ctx: Context,
   ): Promise<PermissionConnection> {
-    return ctx.services.permissions.grantedTo(socialActor(ctx), filter, { first, after });
+    return ctx.services.permissions.grantedTo(ctx.actor, filter, { first, after });
   }
 
   @Mutation(() => GrantPermissionPayload, { description: 'Grant READ or WRITE on an owned deed item to a connected requester.' })
@@ -31,9 +30,7 @@ export class PermissionResolver {
     @Arg('input', () => GrantPermissionInput, { description: 'The mutation input.' }) input: GrantPermissionInput,
     @Ctx() ctx: Context,
   ): Promise<GrantPermissionPayload> {
-    const result = await ctx.services.permissions.grant(socialActor(ctx), input);
-    forgetSocialRows(ctx);
-    return result;
+    return ctx.services.permissions.grant(ctx.actor, input);
   }
 
   @Mutation(() => RevokePermissionPayload, { description: 'Revoke a permission (history is kept).' })
@@ -41,9 +38,7 @@ export class PermissionResolver {
     @Arg('input', () => RevokePermissionInput, { description: 'The mutation input.' }) input: RevokePermissionInput,
     @Ctx() ctx: Context,
   ): Promise<RevokePermissionPayload> {
-    const result = await ctx.services.permissions.revoke(socialActor(ctx), input.permissionId);
-    forgetSocialRows(ctx);
-    return result;
+    return ctx.services.permissions.revoke(ctx.actor, input.permissionId);
   }
 
   @FieldResolver()

@@ -4,8 +4,8 @@ import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { parseId } from '../../../lib/id';
 import { type Connection, connectionFromRows, decodeCursor, encodeCursor, invalidCursor, pageSize } from '../../../lib/pagination';
 import { writeAudit } from '../../audit/audit-log';
-import type { DashboardInvalidator } from '../../dashboard/dashboard-cache';
-import type { SocialActor } from '../actor';
+import type { AfterWrite } from '../../after-write';
+import type { Actor } from '../../context-types';
 import type { PermissionType } from '../enums';
 import { lockVisibleRelation } from '../relations/locking';
 import type { PermissionFilter } from './inputs';
@@ -23,14 +23,14 @@ type PageArgs = { first?: number | null; after?: string | null };
 export class PermissionService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly dashboards: DashboardInvalidator,
+    private readonly afterWrite: AfterWrite,
   ) {}
 
   /**
    * Grants the viewer made as owner through their live relations; the whole history with
    * `includeInactive`. Newest first by id, which is the order versions were created in.
    */
-  grantedBy(actor: SocialActor, filter: PermissionFilter | null | undefined, page: PageArgs): Promise<Connection<PermissionRecord>> {
+  grantedBy(actor: Actor, filter: PermissionFilter | null | undefined, page: PageArgs): Promise<Connection<PermissionRecord>> {
     return this.page(
       {
         ...(filter?.includeInactive ? {} : { isActive: true }),
@@ -46,7 +46,7 @@ export class PermissionService {
   }
 
   /** Active grants the viewer holds through their ACCEPTED relations (`includeInactive` is ignored). */
-  grantedTo(actor: SocialActor, filter: PermissionFilter | null | undefined, page: PageArgs): Promise<Connection<PermissionRecord>> {
+  grantedTo(actor: Actor, filter: PermissionFilter | null | undefined, page: PageArgs): Promise<Connection<PermissionRecord>> {
     return this.page(
       {
         isActive: true,
@@ -85,7 +85,7 @@ export class PermissionService {
    * requestee. The same type as the active version returns it unchanged; another type ends
    * the active version and creates version n+1, in one transaction.
    */
-  async grant(actor: SocialActor, input: { relationId: bigint; deedItemId: bigint; type: PermissionType }): Promise<GrantResult> {
+  async grant(actor: Actor, input: { relationId: bigint; deedItemId: bigint; type: PermissionType }): Promise<GrantResult> {
     const viewer = requireVerifiedEmail(actor.viewer);
     // The authority reads through its own connection: asked first, so the transaction below
     // finds the answer remembered instead of waiting for a second pooled connection while it
@@ -135,9 +135,8 @@ export class PermissionService {
       });
       return { permission, supersededPermission, relation };
     });
-    actor.authority.forget();
     // The grantor owns the item: their dashboards seen by this grantee change.
-    await this.dashboards.invalidateOwner(viewer.id);
+    await this.afterWrite.forget(actor, { relations: true, dashboardsOf: [viewer.id] });
     return result;
   }
 
@@ -147,7 +146,7 @@ export class PermissionService {
    * still in force). The grantee sees their active grants (permissionsGrantedToMe,
    * Relation.permissions), so for them an active one is FORBIDDEN and any other NOT_FOUND.
    */
-  async revoke(actor: SocialActor, permissionId: bigint): Promise<{ permission: PermissionRecord; relation: RelationRecord }> {
+  async revoke(actor: Actor, permissionId: bigint): Promise<{ permission: PermissionRecord; relation: RelationRecord }> {
     const existing = await this.prisma.permission.findUnique({ where: { id: permissionId }, select: { relationId: true } });
     if (!existing) throw notFound('Permission');
     const result = await this.prisma.$transaction(async (tx) => {
@@ -174,8 +173,7 @@ export class PermissionService {
       });
       return { permission, relation: locked.relation };
     });
-    actor.authority.forget();
-    await this.dashboards.invalidateOwner(actor.viewer.id);
+    await this.afterWrite.forget(actor, { relations: true, dashboardsOf: [actor.viewerId] });
     return result;
   }
 }

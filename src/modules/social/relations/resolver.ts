@@ -1,9 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer } from '../../../auth/require-viewer';
 import type { Context } from '../../context-types';
 import { BigIntID } from '../../../lib/id';
 import type { UserProfile } from '../../users/types';
-import type { SocialActor } from '../actor';
 import { RelationDirection } from '../enums';
 import { loadProfile } from '../profiles';
 import { type PermissionRecord, Relation, RelationConnection, type RelationRecord } from '../types';
@@ -21,29 +19,16 @@ import {
   SendConnectionRequestPayload,
 } from './payloads';
 
-/** Every social operation needs a signed-in viewer. */
-export function socialActor(ctx: Context): SocialActor {
-  return { viewer: requireViewer(ctx), authority: ctx.authority, origin: ctx.origin };
-}
-
-/** After a social mutation the request's cached relation and grant rows are stale. */
-export function forgetSocialRows(ctx: Context): void {
-  ctx.loaders.relations.clearAll();
-  ctx.loaders.activePermissionsByRelation.clearAll();
-}
-
 @Resolver(() => Relation)
 export class RelationResolver {
   @Query(() => RelationConnection, { description: "The viewer's relations, newest first." })
   relations(@Args(() => RelationsArgs) { filter, first, after }: RelationsArgs, @Ctx() ctx: Context): Promise<RelationConnection> {
-    const { authority } = socialActor(ctx);
-    return ctx.services.relations.list(authority, filter, { first, after });
+    return ctx.services.relations.list(ctx.actor.authority, filter, { first, after });
   }
 
   @Query(() => Relation, { nullable: true, description: 'A relation by id, if the viewer is a party to it.' })
   relation(@Arg('id', () => BigIntID, { description: 'Relation id.' }) id: bigint, @Ctx() ctx: Context): Promise<RelationRecord> {
-    const { authority } = socialActor(ctx);
-    return ctx.services.relations.findVisible(authority, id);
+    return ctx.services.relations.findVisible(ctx.actor.authority, id);
   }
 
   @Mutation(() => SendConnectionRequestPayload, { description: 'Ask a user (by email) to connect; the viewer becomes the requester.' })
@@ -51,9 +36,7 @@ export class RelationResolver {
     @Arg('input', () => SendConnectionRequestInput, { description: 'The mutation input.' }) input: SendConnectionRequestInput,
     @Ctx() ctx: Context,
   ): Promise<SendConnectionRequestPayload> {
-    const relation = await ctx.services.relations.sendRequest(socialActor(ctx), input.email);
-    forgetSocialRows(ctx);
-    return { relation };
+    return { relation: await ctx.services.relations.sendRequest(ctx.actor, input.email) };
   }
 
   @Mutation(() => RespondToConnectionRequestPayload, { description: 'Accept or reject a pending incoming request.' })
@@ -62,9 +45,7 @@ export class RelationResolver {
     input: RespondToConnectionRequestInput,
     @Ctx() ctx: Context,
   ): Promise<RespondToConnectionRequestPayload> {
-    const relation = await ctx.services.relations.respond(socialActor(ctx), input.relationId, input.decision);
-    forgetSocialRows(ctx);
-    return { relation };
+    return { relation: await ctx.services.relations.respond(ctx.actor, input.relationId, input.decision) };
   }
 
   @Mutation(() => BlockUserPayload, { description: 'Block a user: ends relations with them and stops their requests.' })
@@ -72,9 +53,7 @@ export class RelationResolver {
     @Arg('input', () => BlockUserInput, { description: 'The mutation input.' }) input: BlockUserInput,
     @Ctx() ctx: Context,
   ): Promise<BlockUserPayload> {
-    const result = await ctx.services.relations.block(socialActor(ctx), input.userId);
-    forgetSocialRows(ctx);
-    return result;
+    return ctx.services.relations.block(ctx.actor, input.userId);
   }
 
   @Mutation(() => RemoveConnectionPayload, { description: 'End a relation (or unblock); its permissions are revoked.' })
@@ -82,9 +61,7 @@ export class RelationResolver {
     @Arg('input', () => RemoveConnectionInput, { description: 'The mutation input.' }) input: RemoveConnectionInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveConnectionPayload> {
-    const result = await ctx.services.relations.remove(socialActor(ctx), input.relationId);
-    forgetSocialRows(ctx);
-    return result;
+    return ctx.services.relations.remove(ctx.actor, input.relationId);
   }
 
   @FieldResolver()

@@ -6,8 +6,8 @@ import { isUniqueViolation } from '../../../lib/prisma-errors';
 import type { PermissionAuthority } from '../../access/authority';
 import { REVOKED_BY_BLOCK } from '../../access/audit-visibility';
 import { writeAudit } from '../../audit/audit-log';
-import type { DashboardInvalidator } from '../../dashboard/dashboard-cache';
-import type { SocialActor } from '../actor';
+import type { AfterWrite } from '../../after-write';
+import type { Actor } from '../../context-types';
 import type { ConnectionRequestDecision } from '../enums';
 import { removeRelation, revokeActiveGrants } from './ending';
 import type { RelationFilter } from './inputs';
@@ -25,7 +25,7 @@ const USER_NOT_FOUND = 'User';
 export class RelationService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly dashboards: DashboardInvalidator,
+    private readonly afterWrite: AfterWrite,
   ) {}
 
   list(
@@ -44,7 +44,7 @@ export class RelationService {
     return relation;
   }
 
-  async sendRequest(actor: SocialActor, rawEmail: string): Promise<RelationRecord> {
+  async sendRequest(actor: Actor, rawEmail: string): Promise<RelationRecord> {
     const viewer = requireVerifiedEmail(actor.viewer);
     const email = rawEmail.trim().toLowerCase();
     const target = await this.prisma.user.findFirst({ where: { email, deletedAt: null }, select: { id: true } });
@@ -82,7 +82,8 @@ export class RelationService {
       if (isUniqueViolation(error)) throw conflict('A relation to this user already exists', 'RELATION_EXISTS');
       throw error;
     } finally {
-      actor.authority.forget();
+      // Also after a refusal: a concurrent request may have changed the pair.
+      await this.afterWrite.forget(actor, { relations: true });
     }
   }
 
@@ -92,7 +93,7 @@ export class RelationService {
    */
   private async reopenRejected(
     tx: Prisma.TransactionClient,
-    actor: SocialActor,
+    actor: Actor,
     rejected: RelationRecord,
     now: Date,
   ): Promise<RelationRecord> {
@@ -116,7 +117,7 @@ export class RelationService {
     return reopened;
   }
 
-  async respond(actor: SocialActor, relationId: bigint, decision: ConnectionRequestDecision): Promise<RelationRecord> {
+  async respond(actor: Actor, relationId: bigint, decision: ConnectionRequestDecision): Promise<RelationRecord> {
     const viewer = requireVerifiedEmail(actor.viewer);
     const relation = await this.prisma.$transaction(async (tx) => {
       const locked = await lockVisibleRelation(tx, actor.authority, relationId);
@@ -138,7 +139,7 @@ export class RelationService {
       });
       return updated;
     });
-    actor.authority.forget();
+    await this.afterWrite.forget(actor, { relations: true });
     return relation;
   }
 
@@ -150,12 +151,13 @@ export class RelationService {
    * be "blocked back" in a way that would lift their block.
    */
   async block(
-    actor: SocialActor,
+    actor: Actor,
     userId: bigint,
   ): Promise<{ relation: RelationRecord; removedRelationIds: bigint[]; revokedPermissions: PermissionRecord[] }> {
     const viewerId = actor.viewer.id;
     if (userId === viewerId) throw invalidField(['input', 'userId'], 'You cannot block yourself', 'notSelf');
     if (!(await actor.authority.canSeeUser(userId))) throw notFound(USER_NOT_FOUND);
+    let dashboardsOf: bigint[] = [];
     try {
       const result = await this.prisma.$transaction(async (tx) => {
         const now = new Date();
@@ -193,18 +195,18 @@ export class RelationService {
         return { relation: blocked, removedRelationIds, revokedPermissions };
       });
       // Grants between the two ended in both directions.
-      await this.dashboards.invalidateOwners([viewerId, userId]);
+      dashboardsOf = [viewerId, userId];
       return result;
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('The relation changed concurrently; try again', 'CONCURRENT_CHANGE');
       throw error;
     } finally {
-      actor.authority.forget();
+      await this.afterWrite.forget(actor, { relations: true, dashboardsOf });
     }
   }
 
   /** Either party ends the relation (the blocker ends a BLOCKED one: unblock). */
-  async remove(actor: SocialActor, relationId: bigint): Promise<{ removedRelationId: bigint; revokedPermissions: PermissionRecord[] }> {
+  async remove(actor: Actor, relationId: bigint): Promise<{ removedRelationId: bigint; revokedPermissions: PermissionRecord[] }> {
     const { relation, revokedPermissions } = await this.prisma.$transaction(async (tx) => {
       const locked = await lockVisibleRelation(tx, actor.authority, relationId);
       if (!locked) throw notFound('Relation');
@@ -213,9 +215,8 @@ export class RelationService {
         revokedPermissions: await removeRelation(tx, actor.origin, actor.viewer.id, locked.relation, new Date()),
       };
     });
-    actor.authority.forget();
     // The requestee granted through this relation: their dashboards seen by the requester change.
-    await this.dashboards.invalidateOwner(relation.requesteeId);
+    await this.afterWrite.forget(actor, { relations: true, dashboardsOf: [relation.requesteeId] });
     return { removedRelationId: relationId, revokedPermissions };
   }
 }
