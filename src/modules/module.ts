@@ -60,5 +60,11 @@ export function defineModule<ModuleServices extends object = object, ModuleLoade
   return module;
 }
 
+/** The services a module's manifest builds, by name (what it declares on the context). */
+export type ServicesOf<Module extends AppModule<object, object>> = ReturnType<Module['createServices']>;
+
+/** The DataLoaders a module's manifest builds, by name (what it declares on the context). */
+export type LoadersOf<Module extends AppModule<object, object>> = ReturnType<Module['createLoaders']>;
+
 /** For modules without loaders (or services). */
 export const none = (): object => ({});

@@ -1,4 +1,4 @@
-import { defineModule, none } from '../module';
+import { defineModule, none, type ServicesOf } from '../module';
 import { AuditEventResolver } from './resolver';
 import { AuditEventService } from './service';
 
@@ -9,9 +9,7 @@ export const auditModule = defineModule({
   createLoaders: none,
 });
 
-type AuditServices = ReturnType<(typeof auditModule)['createServices']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends AuditServices {}
+  interface ContextServices extends ServicesOf<typeof auditModule> {}
 }

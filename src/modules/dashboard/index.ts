@@ -1,4 +1,4 @@
-import { defineModule, none } from '../module';
+import { defineModule, none, type ServicesOf } from '../module';
 import { DashboardResolver } from './resolver';
 import { DashboardService } from './service';
 
@@ -9,9 +9,7 @@ export const dashboardModule = defineModule({
   createLoaders: none,
 });
 
-type DashboardServices = ReturnType<(typeof dashboardModule)['createServices']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends DashboardServices {}
+  interface ContextServices extends ServicesOf<typeof dashboardModule> {}
 }

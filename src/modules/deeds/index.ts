@@ -1,4 +1,4 @@
-import { defineModule } from '../module';
+import { defineModule, type LoadersOf, type ServicesOf } from '../module';
 import { DeedResolver } from './deed-resolver';
 import { DeedService } from './deed-service';
 import { DeedItemResolver } from './item-resolver';
@@ -20,11 +20,8 @@ export const deedsModule = defineModule({
   createLoaders: createDeedLoaders,
 });
 
-type DeedsServices = ReturnType<(typeof deedsModule)['createServices']>;
-type DeedsLoaders = ReturnType<(typeof deedsModule)['createLoaders']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends DeedsServices {}
-  interface ContextLoaders extends DeedsLoaders {}
+  interface ContextServices extends ServicesOf<typeof deedsModule> {}
+  interface ContextLoaders extends LoadersOf<typeof deedsModule> {}
 }

@@ -1,4 +1,4 @@
-import { defineModule } from '../module';
+import { defineModule, type LoadersOf, type ServicesOf } from '../module';
 import { EntryChangeFieldResolver, EntryFieldResolver, EntrySnapshotFieldResolver } from './field-resolvers';
 import { createEntryLoaders } from './loaders';
 import { EntryReadService } from './read-service';
@@ -15,11 +15,8 @@ export const entriesModule = defineModule({
   createLoaders: createEntryLoaders,
 });
 
-type EntriesServices = ReturnType<(typeof entriesModule)['createServices']>;
-type EntriesLoaders = ReturnType<(typeof entriesModule)['createLoaders']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends EntriesServices {}
-  interface ContextLoaders extends EntriesLoaders {}
+  interface ContextServices extends ServicesOf<typeof entriesModule> {}
+  interface ContextLoaders extends LoadersOf<typeof entriesModule> {}
 }

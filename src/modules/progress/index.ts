@@ -1,4 +1,4 @@
-import { defineModule } from '../module';
+import { defineModule, type LoadersOf, type ServicesOf } from '../module';
 import { MeritItemResolver, TargetItemResolver } from './item-resolvers';
 import { createProgressLoaders } from './loaders';
 import { MeritResolver } from './merit-resolver';
@@ -16,11 +16,8 @@ export const progressModule = defineModule({
   createLoaders: createProgressLoaders,
 });
 
-type ProgressServices = ReturnType<(typeof progressModule)['createServices']>;
-type ProgressLoaders = ReturnType<(typeof progressModule)['createLoaders']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends ProgressServices {}
-  interface ContextLoaders extends ProgressLoaders {}
+  interface ContextServices extends ServicesOf<typeof progressModule> {}
+  interface ContextLoaders extends LoadersOf<typeof progressModule> {}
 }

@@ -1,4 +1,4 @@
-import { defineModule, none } from '../module';
+import { defineModule, none, type ServicesOf } from '../module';
 import { ReflectionResolver } from './resolver';
 import { ReflectionService } from './service';
 
@@ -9,9 +9,7 @@ export const reflectionsModule = defineModule({
   createLoaders: none,
 });
 
-type ReflectionsServices = ReturnType<(typeof reflectionsModule)['createServices']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends ReflectionsServices {}
+  interface ContextServices extends ServicesOf<typeof reflectionsModule> {}
 }

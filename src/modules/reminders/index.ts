@@ -1,4 +1,4 @@
-import { defineModule, none } from '../module';
+import { defineModule, none, type ServicesOf } from '../module';
 import { ReminderResolver } from './resolver';
 import { ReminderService } from './service';
 
@@ -9,9 +9,7 @@ export const remindersModule = defineModule({
   createLoaders: none,
 });
 
-type RemindersServices = ReturnType<(typeof remindersModule)['createServices']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends RemindersServices {}
+  interface ContextServices extends ServicesOf<typeof remindersModule> {}
 }

@@ -1,4 +1,4 @@
-import { defineModule } from '../module';
+import { defineModule, type LoadersOf, type ServicesOf } from '../module';
 import { createSearchLoaders } from './loaders';
 import { SEARCH_NODE_RESOLVERS } from './node-resolvers';
 import { SearchResolver } from './resolver';
@@ -11,11 +11,8 @@ export const searchModule = defineModule({
   createLoaders: createSearchLoaders,
 });
 
-type SearchServices = ReturnType<(typeof searchModule)['createServices']>;
-type SearchLoaders = ReturnType<(typeof searchModule)['createLoaders']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends SearchServices {}
-  interface ContextLoaders extends SearchLoaders {}
+  interface ContextServices extends ServicesOf<typeof searchModule> {}
+  interface ContextLoaders extends LoadersOf<typeof searchModule> {}
 }

@@ -1,4 +1,4 @@
-import { defineModule } from '../module';
+import { defineModule, type LoadersOf, type ServicesOf } from '../module';
 import { createSocialLoaders } from './loaders';
 // Relations load first: schema.graphql is printed in the order the types are declared.
 import { RelationResolver } from './relations/resolver';
@@ -16,11 +16,8 @@ export const socialModule = defineModule({
   createLoaders: createSocialLoaders,
 });
 
-type SocialServices = ReturnType<(typeof socialModule)['createServices']>;
-type SocialLoaders = ReturnType<(typeof socialModule)['createLoaders']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends SocialServices {}
-  interface ContextLoaders extends SocialLoaders {}
+  interface ContextServices extends ServicesOf<typeof socialModule> {}
+  interface ContextLoaders extends LoadersOf<typeof socialModule> {}
 }

@@ -1,4 +1,4 @@
-import { defineModule, none } from '../module';
+import { defineModule, none, type ServicesOf } from '../module';
 import { SubscriptionResolver } from './resolver';
 import { SubscriptionService } from './service';
 
@@ -14,9 +14,7 @@ export const subscriptionsModule = defineModule({
   createLoaders: none,
 });
 
-type SubscriptionsServices = ReturnType<(typeof subscriptionsModule)['createServices']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends SubscriptionsServices {}
+  interface ContextServices extends ServicesOf<typeof subscriptionsModule> {}
 }

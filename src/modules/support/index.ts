@@ -1,4 +1,4 @@
-import { defineModule, none } from '../module';
+import { defineModule, none, type ServicesOf } from '../module';
 import { SupportDeskResolver, SupportReceivedResolver } from './desk-resolver';
 import { SupportDeskService } from './desk-service';
 import { SupportMessageResolver } from './resolver';
@@ -16,9 +16,7 @@ export const supportModule = defineModule({
   createLoaders: none,
 });
 
-type SupportServices = ReturnType<(typeof supportModule)['createServices']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends SupportServices {}
+  interface ContextServices extends ServicesOf<typeof supportModule> {}
 }

@@ -1,4 +1,4 @@
-import { defineModule } from '../module';
+import { defineModule, type LoadersOf, type ServicesOf } from '../module';
 import { AccountResolver } from './account-resolver';
 import { AuthService } from './auth-service';
 import { DataExportService } from './data-export';
@@ -22,11 +22,8 @@ export const usersModule = defineModule({
   }),
 });
 
-type UsersServices = ReturnType<(typeof usersModule)['createServices']>;
-type UsersLoaders = ReturnType<(typeof usersModule)['createLoaders']>;
-
 // What this module puts on every operation's context (modules/context-types.ts).
 declare module '../context-types' {
-  interface ContextServices extends UsersServices {}
-  interface ContextLoaders extends UsersLoaders {}
+  interface ContextServices extends ServicesOf<typeof usersModule> {}
+  interface ContextLoaders extends LoadersOf<typeof usersModule> {}
 }
