@@ -321,12 +321,12 @@ type ScenarioName = keyof typeof SCENARIOS;
 
 /**
  * A scenario's share of the time budget, against 1 for one that runs BENCH_REPEAT timed runs:
- * the dashboards are four such groups, 1,000 password hashes take as long as two, analytics
- * is one short run.
+ * the dashboards are four such groups, 1,000 password hashes take as long as two, search is
+ * two such groups (ten connections, one user), analytics is one short run.
  */
 function budgetWeight(name: ScenarioName): number {
   if (name === 'dashboards') return 4;
-  if (name === 'registrations') return 2;
+  if (name === 'registrations' || name === 'search') return 2;
   return name === 'analytics' ? 0.5 : 1;
 }
 
