@@ -32,7 +32,10 @@ function isEnvelope(value: unknown): value is Envelope {
  * from the publisher), topics dispatched in-process. A message is handed to this instance's
  * own handlers directly, so they keep getting events while Redis is down; other instances
  * get them in publish order. Pub/sub is at-most-once: what is published while Redis is down
- * does not reach other instances.
+ * does not reach other instances. Written here rather than with graphql-redis-subscriptions:
+ * that package's PubSub awaits Redis on publish and delivers to local subscribers only
+ * through Redis, both of which this bus must not do (a committed write never waits on Redis,
+ * and this instance's subscribers keep their events through an outage).
  */
 export class RedisEventBus implements EventBus {
   readonly kind = 'redis' as const;

@@ -20,6 +20,8 @@ const SEQUENCE_DIGITS = 6;
  * `<createdAt with ':' as '-'>-<seq>-<kind>.json` so a plain name sort is time order
  * (the sequence breaks ties within a millisecond). Files appear whole: each is written
  * aside and hard-linked into place, which also never overwrites another process's file.
+ * Not nodemailer's JSON transport: that one returns the message instead of writing it, and
+ * the file's shape and name are the contract's (CONTRACT.md section 2), not nodemailer's.
  */
 export class FileOutboxMailer implements Mailer {
   readonly kind = 'outbox';
