@@ -55,10 +55,12 @@ export class DataExportService {
   constructor(private readonly prisma: PrismaClient) {}
 
   async exportMyData(
-    actor: Pick<Actor, 'viewerId' | 'origin' | 'authority'>,
+    actor: Pick<Actor, 'origin' | 'authority'>,
     includeDeleted: boolean,
   ): Promise<{ data: Record<string, unknown>; generatedAt: Date }> {
-    const { viewerId: userId, origin, authority } = actor;
+    const { origin, authority } = actor;
+    // Owner-only data: whose rows these are is the authority's answer, as for every other read.
+    const userId = authority.ownDataOwnerId();
     const generatedAt = new Date();
     const live = includeDeleted ? {} : { deletedAt: null };
 
