@@ -18,7 +18,7 @@ describe('MemoryCache', () => {
     await expect(cache.get('k')).resolves.toEqual({ n: 1, list: ['a'] });
     now += 9_999;
     await expect(cache.get('k')).resolves.toEqual({ n: 1, list: ['a'] });
-    now += 1;
+    now += 2;
     await expect(cache.get('k')).resolves.toBeUndefined();
     expect(cache.size).toBe(0);
   });
