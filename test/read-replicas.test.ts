@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { applyMigrations } from '../src/db/migrations';
 import { readOnlyOperationRouting } from '../src/db/read-routing';
@@ -8,6 +7,7 @@ import { consecutiveDates, seedEntryGraph, type EntryGraph } from './helpers/ent
 import { withDatabaseName } from './helpers/database-url';
 import { startTestApp, type GraphQLResponse, type TestApp, type TestUser } from './helpers/test-app';
 import { startPostgres, startReplica, type PostgresCluster } from './services/postgres';
+import { withClient } from './helpers/pg-client';
 
 /**
  * DATABASE_REPLICA_URLS for real: a throwaway primary with a streaming replica made by
@@ -26,16 +26,6 @@ let app: TestApp;
 let owner: TestUser;
 let reader: TestUser;
 let graph: EntryGraph;
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Statements run in the app's database on one server, by normalised text, from pg_stat_statements. */
 async function statementCalls(url: string): Promise<Map<string, number>> {

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { quoteIdentifier, withDatabaseName } from './helpers/database-url';
+import { withClient } from './helpers/pg-client';
 
 /** Every test database is a copy of this one: migrated once per test run. */
 export const templateDatabaseName = 'kitaab_template';
@@ -70,12 +70,3 @@ async function closeSessionsOnTemplate(serverUrl: string): Promise<void> {
   });
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp, type TestUser } from '../../test/helpers/te
 import { waitFor } from '../../test/helpers/wait-for';
 import { DATABASE_BUSY_MESSAGE } from '../db/pool-wait';
 import { SERVER_BUSY_REASON } from './admission';
+import { lockWaiters } from '../../test/helpers/pg-client';
 
 /**
  * MAX_CONCURRENT_REQUESTS and MAX_QUEUED_REQUESTS through HTTP: with the one execution slot
@@ -32,12 +33,7 @@ test('one request executes, one waits, the next is refused with 503 SERVER_BUSY;
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
     const executing = app.gql(ME, {}, { token: user.token });
-    await waitFor('the first request waiting for the lock', async () => {
-      const { rows } = await locker.query<{ waiting: number }>(
-        "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
-      );
-      return rows[0]!.waiting === 1;
-    });
+    await waitFor('the first request waiting for the lock', async () => (await lockWaiters(locker)) === 1);
     // Of two more, the first to arrive waits for the slot and the other is refused at once.
     const more = ['admission-a', 'admission-b'].map((requestId) =>
       app.gql(ME, {}, { token: user.token, headers: { 'x-request-id': requestId } }).then((response) => ({ requestId, response })),

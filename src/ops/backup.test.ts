@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import pino from 'pino';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database';
 import { quoteIdentifier, withDatabaseName } from '../../test/helpers/database-url';
 import { consecutiveDates, seedEntryGraph } from '../../test/helpers/entry-graph';
+import { runBackupCli } from '../../test/helpers/backup-cli';
 import { databaseFingerprint } from '../../test/helpers/table-checksums';
 import { openDatabase, type Database } from '../db/client';
 import { backupFileName, createBackup, pruneBackups, restoreBackup, RestoreRefusedError } from './backup';
@@ -39,17 +39,6 @@ async function touch(file: string, ageDays: number): Promise<void> {
   await fs.writeFile(file, 'old');
   const at = new Date(Date.now() - ageDays * DAY_MS);
   await fs.utimes(file, at, at);
-}
-
-function runCli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['-r', '@swc-node/register', 'scripts/backup.ts', ...args],
-      { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
 }
 
 describe('backups', () => {
@@ -170,8 +159,8 @@ describe('backups', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-cli-backups-'));
     try {
       const [created, pglite] = await Promise.all([
-        runCli(['create'], { DATABASE_URL: source.url, BACKUP_DIR: dir, BACKUP_KEEP_DAYS: '3' }),
-        runCli(['create'], { DATABASE_URL: '', DATA_DIR: dir }),
+        runBackupCli(['create'], { DATABASE_URL: source.url, BACKUP_DIR: dir, BACKUP_KEEP_DAYS: '3' }),
+        runBackupCli(['create'], { DATABASE_URL: '', DATA_DIR: dir }),
       ]);
       expect(created).toMatchObject({ code: 0, stderr: '' });
       const [file] = await fs.readdir(dir);
@@ -183,7 +172,7 @@ describe('backups', () => {
           'is backed up by stopping the server and copying DATA_DIR.\n',
       );
 
-      const refused = await runCli(['restore', path.join(dir, file!)], { DATABASE_URL: source.url });
+      const refused = await runBackupCli(['restore', path.join(dir, file!)], { DATABASE_URL: source.url });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(new RegExp(`^refusing to restore into database "${source.name}": it is not empty .*\\n$`));
       expect(refused.stderr.split('\n')).toHaveLength(2);

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { isRoot, runCommand } from '../../test/services/command';
 import { findFreePort } from '../../test/services/free-port';
 import { readLogTail } from '../../test/services/log-tail';
 import { findPostgresBinDir } from '../../test/services/postgres-binaries';
 import { archiveCommand, createBaseBackup, restoreToTime, walArchiveDir } from './point-in-time';
 import { fingerprintTables, type Fingerprints } from './table-fingerprints';
+import { withClient } from '../../test/helpers/pg-client';
 
 /**
  * Issue 14, part 3, end to end on a real PostgreSQL this test starts with WAL archiving into
@@ -49,16 +49,6 @@ async function startCluster(dataDir: string, socketDir: string, settings: string
       await runCommand(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop'], { asUser });
     },
   };
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 describe('point-in-time recovery', () => {

@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
+import { runBackupCli } from '../../test/helpers/backup-cli';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database';
 import { consecutiveDates, seedEntryGraph } from '../../test/helpers/entry-graph';
 import { openDatabase } from '../db/client';
@@ -11,17 +11,6 @@ import { createBackup, manifestFileOf, type BackupManifest } from './backup';
 import { verifyNewestBackup } from './verify-backup';
 
 const tools = { env: process.env };
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['-r', '@swc-node/register', 'scripts/backup.ts', ...args],
-      { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 async function scratchDatabases(): Promise<number> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
@@ -61,7 +50,7 @@ describe('db:verify-backup', () => {
     expect(result.tables).toBe(Object.keys(manifest.tables).length);
     expect(await scratchDatabases()).toBe(0);
 
-    const cli = await runCli(['verify'], { DATABASE_URL: source.url, BACKUP_DIR: backupDir });
+    const cli = await runBackupCli(['verify'], { DATABASE_URL: source.url, BACKUP_DIR: backupDir });
     expect(cli).toMatchObject({ code: 0 });
     expect(cli.stdout).toContain('restored as recorded');
   });
@@ -78,7 +67,7 @@ describe('db:verify-backup', () => {
 
     const result = await verifyNewestBackup({ databaseUrl: source.url, backupDir, tools });
     expect(result.differences).toEqual(['deeds: checksum differs (4 rows)', 'entries: 31 rows recorded, 30 restored']);
-    const cli = await runCli(['verify'], { DATABASE_URL: source.url, BACKUP_DIR: backupDir });
+    const cli = await runBackupCli(['verify'], { DATABASE_URL: source.url, BACKUP_DIR: backupDir });
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain('entries: 31 rows recorded, 30 restored');
     expect(await scratchDatabases()).toBe(0);

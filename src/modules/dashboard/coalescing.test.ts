@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { waitFor } from '../../../test/helpers/wait-for';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app';
+import { lockWaiters } from '../../../test/helpers/pg-client';
 
 /**
  * Many requests at once for the same uncached dashboard cost one computation and are all
@@ -26,12 +27,7 @@ describe('identical dashboard computations in flight', () => {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE entries IN ACCESS EXCLUSIVE MODE');
       const asked = Array.from({ length: 6 }, () => app.gql(DASHBOARD, { days: 14 }, { token: user.token }));
-      const waiting = async () => {
-        const { rows } = await locker.query<{ waiting: number }>(
-          "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
-        );
-        return rows[0]!.waiting;
-      };
+      const waiting = () => lockWaiters(locker);
       await waitFor('the computation waiting for the lock', async () => (await waiting()) >= 1);
       // Give the other five time to start their own computation, were they to.
       await new Promise((resolve) => setTimeout(resolve, 500));

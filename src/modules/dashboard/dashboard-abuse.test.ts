@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { waitFor } from '../../../test/helpers/wait-for';
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import { MAX_CONCURRENT_DASHBOARD_COMPUTATIONS, MAX_QUEUED_DASHBOARD_COMPUTATIONS } from './service';
+import { lockWaiters } from '../../../test/helpers/pg-client';
 
 /**
  * Issue 11 item 4 over HTTP: dashboards per operation, uncached computations running at once
@@ -67,10 +68,7 @@ describe('uncached dashboards of one user at once', () => {
         app.gql(DASHBOARD, { days: 10 + n }, { token: user.token }).then((response) => (answered.push(response), response)),
       );
       await waitFor('the computations beyond the queue refused', async () => answered.length > 0);
-      const { rows } = await locker.query<{ waiting: number }>(
-        "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
-      );
-      expect(rows[0]!.waiting).toBeLessThanOrEqual(MAX_CONCURRENT_DASHBOARD_COMPUTATIONS);
+      expect(await lockWaiters(locker)).toBeLessThanOrEqual(MAX_CONCURRENT_DASHBOARD_COMPUTATIONS);
       expect(answered.map(errorCode)).toEqual(['RATE_LIMITED']);
       expect(answered[0]!.errors?.[0]?.extensions).toEqual(
         expect.objectContaining({ code: 'RATE_LIMITED', scope: 'DASHBOARD_COMPUTATIONS', retryAfter: 1 }),

@@ -58,13 +58,21 @@ function rowsByKey<Row>(
 }
 
 /**
- * Live rows are capped (500 per deed), deleted ones are not: a list holding deleted rows keeps
- * only the most recently deleted MAX_DELETED_ROWS_LISTED per key. Rows below an unlisted
- * deleted item are unreachable in the tree, as they would be hidden anyway.
+ * The items whose `column` is one of `keys`, in list order. Live rows are capped (500 per
+ * deed), deleted ones are not: a list holding deleted rows keeps only the most recently
+ * deleted MAX_DELETED_ROWS_LISTED per key. Rows below an unlisted deleted item are
+ * unreachable in the tree, as they would be hidden anyway.
  */
-function deletedRank(partition: string): Prisma.Sql {
-  return Prisma.sql`CASE WHEN deleted_at IS NULL THEN 0
-    ELSE row_number() OVER (PARTITION BY ${Prisma.raw(partition)}, deleted_at IS NULL ORDER BY deleted_at DESC, deed_item_id DESC) END`;
+function listedItems(prisma: PrismaClient, column: 'deed_id' | 'parent_deed_item_id', keys: readonly bigint[]) {
+  const key = Prisma.raw(`i.${column}`);
+  return prisma.$queryRaw<DeedItemRecord[]>`
+    SELECT ${itemColumns('x')} FROM (
+      SELECT i.*, CASE WHEN i.deleted_at IS NULL THEN 0
+        ELSE row_number() OVER (PARTITION BY ${key}, i.deleted_at IS NULL ORDER BY i.deleted_at DESC, i.deed_item_id DESC) END AS deleted_rank
+      FROM deed_items i WHERE ${key} = ANY(${bigintArray(keys)})
+    ) x
+    WHERE x.deleted_rank <= ${MAX_DELETED_ROWS_LISTED}
+    ORDER BY x.display_order, x.deed_item_id`;
 }
 
 /** Levels never exceed 10, so no walk is longer; the bound also stops a corrupt cycle. */
@@ -79,13 +87,7 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
   const primeScale = (row: ScaleRecord) => void scales.prime(row.id, row);
 
   const childItems = rowsByKey(async (parentIds) => {
-    const rows = await prisma.$queryRaw<DeedItemRecord[]>`
-      SELECT ${itemColumns('x')} FROM (
-        SELECT c.*, ${deletedRank('c.parent_deed_item_id')} AS deleted_rank
-        FROM deed_items c WHERE c.parent_deed_item_id = ANY(${bigintArray(parentIds)})
-      ) x
-      WHERE x.deleted_rank <= ${MAX_DELETED_ROWS_LISTED}
-      ORDER BY x.display_order, x.deed_item_id`;
+    const rows = await listedItems(prisma, 'parent_deed_item_id', parentIds);
     return rows.map((row) => ({ key: row.parentId as bigint, row }));
   }, primeItem);
   // A deed's full item list holds every item's children (a child is always in its parent's
@@ -103,13 +105,7 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
     scaleValues: rowsById((ids) => prisma.scaleValue.findMany({ where: { id: { in: ids } } })),
 
     itemsByDeed: rowsByKey(async (deedIds) => {
-      const rows = await prisma.$queryRaw<DeedItemRecord[]>`
-        SELECT ${itemColumns('x')} FROM (
-          SELECT d.*, ${deletedRank('d.deed_id')} AS deleted_rank
-          FROM deed_items d WHERE d.deed_id = ANY(${bigintArray(deedIds)})
-        ) x
-        WHERE x.deleted_rank <= ${MAX_DELETED_ROWS_LISTED}
-        ORDER BY x.display_order, x.deed_item_id`;
+      const rows = await listedItems(prisma, 'deed_id', deedIds);
       primeChildLists(rows);
       return rows.map((row) => ({ key: row.deedId, row }));
     }, primeItem),

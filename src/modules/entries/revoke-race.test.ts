@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { createCountDeed, grant, utcDate } from '../../../test/fixtures/entries';
 import { errorCode, startTestApp, type TestApp } from '../../../test/helpers/test-app';
 import { waitFor } from '../../../test/helpers/wait-for';
+import { lockWaiters } from '../../../test/helpers/pg-client';
 
 /**
  * Issue 11 item 7: a WRITE grantee's entry write confirms the grant inside its transaction,
@@ -32,12 +33,7 @@ describe('an entry write racing a revoke', () => {
     await revoker.query('BEGIN');
     await revoker.query('UPDATE permissions SET is_active = false, revoked_at = now() WHERE deed_item_id = $1', [itemId.toString()]);
     const write = app.gql(RECORD, { input: { deedItemId: itemId.toString(), entryDate: utcDate(0), count: '2' } }, { token: grantee.token });
-    await waitFor('the write waiting for the revoke', async () => {
-      const { rows } = await revoker.query<{ waiting: number }>(
-        "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
-      );
-      return rows[0]!.waiting > 0;
-    });
+    await waitFor('the write waiting for the revoke', async () => (await lockWaiters(revoker)) > 0);
     await revoker.query('COMMIT');
 
     expect(errorCode(await write)).toBe('NOT_FOUND');
