@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { withClient } from './pg-client';
 
 /**
  * Fingerprints of a database's contents, to compare two databases (a backup and its restore)
@@ -18,16 +19,12 @@ export interface DatabaseFingerprint {
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    // Row text of timestamptz columns depends on the session time zone: fix it.
+/** A connection whose row text of timestamptz columns does not depend on the server's time zone. */
+function withUtcClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  return withClient(databaseUrl, async (client) => {
     await client.query(`SET TimeZone = 'UTC'`);
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+    return work(client);
+  });
 }
 
 /** Row count and md5 of one table (optionally a WHERE clause over it, alias `t`). */
@@ -49,7 +46,7 @@ export async function tableFingerprint(client: Client, table: string, where = 't
 
 /** Every base table and sequence of the public schema. */
 export function databaseFingerprint(databaseUrl: string): Promise<DatabaseFingerprint> {
-  return withClient(databaseUrl, async (client) => {
+  return withUtcClient(databaseUrl, async (client) => {
     const { rows: tableRows } = await client.query<{ name: string }>(
       `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
     );
@@ -72,5 +69,5 @@ export function databaseFingerprint(databaseUrl: string): Promise<DatabaseFinger
 
 /** Runs `work` with a connected client (UTC session), for ad-hoc fingerprints. */
 export function withFingerprintClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  return withClient(databaseUrl, work);
+  return withUtcClient(databaseUrl, work);
 }
