@@ -28,7 +28,8 @@ describe('identical dashboard computations in flight', () => {
       await locker.query('LOCK TABLE entries IN ACCESS EXCLUSIVE MODE');
       const asked = Array.from({ length: 6 }, () => app.gql(DASHBOARD, { days: 14 }, { token: user.token }));
       const waiting = () => lockWaiters(locker);
-      await waitFor('the computation waiting for the lock', async () => (await waiting()) >= 1);
+      // A loaded CI machine may take seconds to start the computation: wait as long as the test may run.
+      await waitFor('the computation waiting for the lock', async () => (await waiting()) >= 1, { timeoutMs: 40_000 });
       // Give the other five time to start their own computation, were they to.
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await waiting()).toBe(1);
