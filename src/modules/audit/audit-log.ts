@@ -1,41 +1,12 @@
 import type { Prisma } from '../../generated/prisma/client';
+import type { AuditAction, AuditEntityType } from './enums';
 
-/** Values of the contract's `AuditAction`; the server may add more (clients tolerate them). */
-export type AuditAction =
-  | 'CREATED'
-  | 'UPDATED'
-  | 'DELETED'
-  | 'RESTORED'
-  | 'LOGGED_IN'
-  | 'LOGIN_FAILED'
-  | 'EMAIL_VERIFIED'
-  | 'PASSWORD_CHANGED'
-  | 'PASSWORD_RESET'
-  | 'DATA_EXPORTED'
-  | 'PERMISSION_GRANTED'
-  | 'PERMISSION_REVOKED'
-  | 'USER_BLOCKED'
-  | 'WRITTEN_ON_BEHALF'
-  | 'REMINDER_SENT'
-  | 'COMPLETED'
-  | 'ROLE_CHANGED'
-  | 'SUPPORT_THREAD_VIEWED'
-  | 'SUPPORT_REPLIED'
-  | 'SUPPORT_THREAD_RESOLVED'
-  | 'SUPPORT_THREAD_REOPENED';
-
-export type AuditEntityType =
-  | 'USER'
-  | 'DEED'
-  | 'DEED_ITEM'
-  | 'SCALE'
-  | 'ENTRY'
-  | 'RELATION'
-  | 'PERMISSION'
-  | 'MERIT'
-  | 'TARGET'
-  | 'REMINDER_SETTING'
-  | 'SUPPORT_THREAD';
+/**
+ * What the log records is what the API reads back: the values of both are declared once, each
+ * beside its description, in enums.ts (the contract's `AuditAction`; the server may add more,
+ * and clients tolerate them).
+ */
+export type { AuditAction, AuditEntityType };
 
 /** Where a request came from; null fields for system jobs. */
 export interface RequestOrigin {

@@ -1,21 +1,16 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { apiEnum, type EnumValue } from '../../lib/api-enum';
 import { BigIntID } from '../../lib/id';
 import { PageInfo } from '../../lib/pagination';
 import { DateTimeScalar } from '../../lib/scalars';
 import { UserProfile } from '../users/types';
 import { SupportMessage, type SupportMessageRecord } from './types';
 
-export const SupportThreadStatus = { OPEN: 'OPEN', RESOLVED: 'RESOLVED' } as const;
-export type SupportThreadStatus = (typeof SupportThreadStatus)[keyof typeof SupportThreadStatus];
-
-registerEnumType(SupportThreadStatus, {
-  name: 'SupportThreadStatus',
-  description: "State of a user's support conversation.",
-  valuesConfig: {
-    OPEN: { description: 'Waiting for support (the default; a new message from the user reopens a resolved thread).' },
-    RESOLVED: { description: 'Marked resolved by support.' },
-  },
+export const SupportThreadStatus = apiEnum('SupportThreadStatus', "State of a user's support conversation.", {
+  OPEN: 'Waiting for support (the default; a new message from the user reopens a resolved thread).',
+  RESOLVED: 'Marked resolved by support.',
 });
+export type SupportThreadStatus = EnumValue<typeof SupportThreadStatus>;
 
 export interface SupportThreadRecord {
   /** The user's id: one thread per user. */

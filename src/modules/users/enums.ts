@@ -1,39 +1,27 @@
-import { registerEnumType } from 'type-graphql';
+import { registerApiEnum } from '../../lib/api-enum';
 import { Theme, UserRole, Weekday } from '../../generated/prisma/enums';
 
 // The database enums are spelled as the API spells them, so Prisma's values are used as-is.
 
-registerEnumType(Theme, {
-  name: 'Theme',
-  description: 'UI colour theme preference.',
-  valuesConfig: {
-    SYSTEM: { description: 'Follow the device setting.' },
-    LIGHT: { description: 'Light theme.' },
-    DARK: { description: 'Dark theme.' },
-  },
+registerApiEnum(Theme, 'Theme', 'UI colour theme preference.', {
+  SYSTEM: 'Follow the device setting.',
+  LIGHT: 'Light theme.',
+  DARK: 'Dark theme.',
 });
 
-registerEnumType(Weekday, {
-  name: 'Weekday',
-  description: 'Day of the week.',
-  valuesConfig: {
-    MONDAY: { description: 'Monday.' },
-    TUESDAY: { description: 'Tuesday.' },
-    WEDNESDAY: { description: 'Wednesday.' },
-    THURSDAY: { description: 'Thursday.' },
-    FRIDAY: { description: 'Friday.' },
-    SATURDAY: { description: 'Saturday.' },
-    SUNDAY: { description: 'Sunday.' },
-  },
+registerApiEnum(Weekday, 'Weekday', 'Day of the week.', {
+  MONDAY: 'Monday.',
+  TUESDAY: 'Tuesday.',
+  WEDNESDAY: 'Wednesday.',
+  THURSDAY: 'Thursday.',
+  FRIDAY: 'Friday.',
+  SATURDAY: 'Saturday.',
+  SUNDAY: 'Sunday.',
 });
 
 export { Theme, UserRole, Weekday };
 
-registerEnumType(UserRole, {
-  name: 'UserRole',
-  description: "An account's role.",
-  valuesConfig: {
-    USER: { description: 'Everyone (the default).' },
-    SUPPORT: { description: "The support team: answers support conversations and sees nothing else of other users' data." },
-  },
+registerApiEnum(UserRole, 'UserRole', "An account's role.", {
+  USER: 'Everyone (the default).',
+  SUPPORT: "The support team: answers support conversations and sees nothing else of other users' data.",
 });
