@@ -8,40 +8,39 @@ import type { Actor } from '../context-types';
 import { completeFinishedGoals } from './completion';
 import { CompletionLogic } from './enums';
 import type { GoalEvents } from './goal-events';
-import { listMerits } from './goal-lists';
 import { checkGoalItems, replaceItems } from './goal-items';
+import { listMerits } from './goal-lists';
 import { checkMeritWindow, lockGoalOwner } from './goal-rules';
-import { localDateOf, meritWindow, withStatuses } from './goal-state';
-import { commonGoalChanges, meritRows, recordCreatedGoal, recordUpdatedGoal, softDeleteGoal } from './goal-writes';
+import { GoalService, type GoalKind } from './goal-service';
+import { localDateOf, meritWindow } from './goal-state';
+import { commonGoalChanges, meritRows, recordCreatedGoal, recordUpdatedGoal } from './goal-writes';
 import { MAX_LIVE_MERITS_PER_USER } from './limits';
 import type { CreateMeritInput, MeritFilter, UpdateMeritInput } from './merit-inputs';
 import type { MeritRecord } from './types';
 
+const MERITS: GoalKind<MeritRecord, MeritFilter> = {
+  noun: 'Merit',
+  /** Newest first (deleted ones: the most recently deleted, see goal-lists.ts). */
+  list: (prisma, ownerId, filter) =>
+    listMerits(prisma, ownerId, { deedId: filter?.deedId ?? null, includeDeleted: filter?.includeDeleted === true }),
+  loader: (actor) => actor.loaders.merits,
+  window: meritWindow,
+  rows: meritRows,
+};
+
 /**
- * Merits (CONTRACT.md section 6): private to their owner, so another user's id is NOT_FOUND.
- * A merit on a deleted deed is effectively deleted: left out of lists (unless
- * includeDeleted) and refused for updates (CONFLICT). Completing one emits `meritCompleted`.
+ * Merits (CONTRACT.md section 6): private to their owner, so another user's id is NOT_FOUND
+ * (list, byId and delete: goal-service.ts). A merit on a deleted deed is effectively deleted:
+ * left out of lists (unless includeDeleted) and refused for updates (CONFLICT). Completing one
+ * emits `meritCompleted`.
  */
-export class MeritService {
+export class MeritService extends GoalService<MeritRecord, MeritFilter> {
   constructor(
-    private readonly prisma: PrismaClient,
+    prisma: PrismaClient,
     private readonly goalEvents: GoalEvents,
-    private readonly afterWrite: AfterWrite,
-  ) {}
-
-  /** The viewer's merits, newest first (deleted ones: the most recently deleted, see goal-lists.ts). */
-  async list(actor: Actor, filter: MeritFilter | null | undefined): Promise<MeritRecord[]> {
-    const rows = await listMerits(this.prisma, actor.viewerId, {
-      deedId: filter?.deedId ?? null,
-      includeDeleted: filter?.includeDeleted === true,
-    });
-    for (const row of rows) actor.loaders.merits.prime(row.id, row);
-    return withStatuses(rows, filter?.statuses, actor.timezone, meritWindow);
-  }
-
-  /** One of the viewer's merits (deleted ones included), else NOT_FOUND. */
-  async byId(actor: Actor, id: bigint): Promise<MeritRecord> {
-    return actor.authority.requireOwnRow(await actor.loaders.merits.load(id), 'Merit');
+    afterWrite: AfterWrite,
+  ) {
+    super(prisma, afterWrite, MERITS);
   }
 
   async create(actor: Actor, input: CreateMeritInput): Promise<MeritRecord> {
@@ -118,12 +117,6 @@ export class MeritService {
       return recordUpdatedGoal(tx, actor, rows, { before, updated, itemsBefore, replaced });
     });
     return { merit, removedItemIds };
-  }
-
-  /** Soft delete (no restore); deleting a deleted merit is a no-op returning it. */
-  async delete(actor: Actor, id: bigint): Promise<MeritRecord> {
-    await this.byId(actor, id);
-    return softDeleteGoal(this.prisma, this.afterWrite, actor, meritRows, id);
   }
 
   /**

@@ -10,39 +10,34 @@ import { CompletionLogic } from './enums';
 import { checkGoalItems, replaceItems } from './goal-items';
 import { listTargets } from './goal-lists';
 import { checkTargetRange, lockGoalOwner } from './goal-rules';
-import { localDateOf, targetWindow, withStatuses } from './goal-state';
-import { commonGoalChanges, recordCreatedGoal, recordUpdatedGoal, softDeleteGoal, targetRows } from './goal-writes';
+import { GoalService, type GoalKind } from './goal-service';
+import { localDateOf, targetWindow } from './goal-state';
+import { commonGoalChanges, recordCreatedGoal, recordUpdatedGoal, targetRows } from './goal-writes';
 import { MAX_LIVE_TARGETS_PER_USER } from './limits';
 import type { CreateTargetInput, TargetFilter, UpdateTargetInput } from './target-inputs';
 import type { TargetRecord } from './types';
 
+const TARGETS: GoalKind<TargetRecord, TargetFilter> = {
+  noun: 'Target',
+  /**
+   * By startDate descending (newest first among equal starts; deleted ones: the most recently
+   * deleted, see goal-lists.ts).
+   */
+  list: (prisma, ownerId, filter) =>
+    listTargets(prisma, ownerId, { activeOn: filter?.activeOn ?? null, includeDeleted: filter?.includeDeleted === true }),
+  loader: (actor) => actor.loaders.targets,
+  window: targetWindow,
+  rows: targetRows,
+};
+
 /**
  * Targets (CONTRACT.md section 6): multi-deed goals over a date range, private to their
- * owner (another user's id is NOT_FOUND). Target completion has no subscription, so no
- * after-commit event is emitted here.
+ * owner (another user's id is NOT_FOUND; list, byId and delete: goal-service.ts). Target
+ * completion has no subscription, so no after-commit event is emitted here.
  */
-export class TargetService {
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly afterWrite: AfterWrite,
-  ) {}
-
-  /**
-   * The viewer's targets by startDate descending (newest first among equal starts; deleted
-   * ones: the most recently deleted, see goal-lists.ts).
-   */
-  async list(actor: Actor, filter: TargetFilter | null | undefined): Promise<TargetRecord[]> {
-    const rows = await listTargets(this.prisma, actor.viewerId, {
-      activeOn: filter?.activeOn ?? null,
-      includeDeleted: filter?.includeDeleted === true,
-    });
-    for (const row of rows) actor.loaders.targets.prime(row.id, row);
-    return withStatuses(rows, filter?.statuses, actor.timezone, targetWindow);
-  }
-
-  /** One of the viewer's targets (deleted ones included), else NOT_FOUND. */
-  async byId(actor: Actor, id: bigint): Promise<TargetRecord> {
-    return actor.authority.requireOwnRow(await actor.loaders.targets.load(id), 'Target');
+export class TargetService extends GoalService<TargetRecord, TargetFilter> {
+  constructor(prisma: PrismaClient, afterWrite: AfterWrite) {
+    super(prisma, afterWrite, TARGETS);
   }
 
   async create(actor: Actor, input: CreateTargetInput): Promise<TargetRecord> {
@@ -108,12 +103,6 @@ export class TargetService {
       return recordUpdatedGoal(tx, actor, rows, { before, updated, itemsBefore, replaced });
     });
     return { target, removedItemIds };
-  }
-
-  /** Soft delete (no restore); deleting a deleted target is a no-op returning it. */
-  async delete(actor: Actor, id: bigint): Promise<TargetRecord> {
-    await this.byId(actor, id);
-    return softDeleteGoal(this.prisma, this.afterWrite, actor, targetRows, id);
   }
 
   /**
