@@ -47,19 +47,21 @@ async function record(user: TestUser, item: bigint, date: string, count: string)
 const completions = (meritId: string) =>
   app.prisma.auditLog.findMany({ where: { action: 'COMPLETED', entityType: 'MERIT', entityId: BigInt(meritId) }, orderBy: { id: 'asc' } });
 
+/** A goal item: a deed item of the tree and the amount it requires. */
+type GoalItem = [item: bigint, required: string];
+
+const itemInputs = (items: GoalItem[]) => items.map(([item, required]) => ({ deedItemId: String(item), required }));
+
+/** A fresh ALL merit of the owner's on the tree's deed, over `durationDays` from `startDate`. */
+const ownersMerit = (name: string, startDate: string, durationDays: number, ...items: GoalItem[]) =>
+  createMerit(app, owner, { deedId: String(tree.deedId), name, startDate, durationDays, items: itemInputs(items) });
+
+/** A fresh ALL target of the owner's over `startDate`..`endDate`. */
+const ownersTarget = (name: string, startDate: string, endDate: string, ...items: GoalItem[]) =>
+  createTarget(app, owner, { name, startDate, endDate, items: itemInputs(items) });
+
 /** A fresh two-item ALL merit over 2024-05-01..2024-05-31 on Child (3) and Sibling (2). */
-async function twoItemMerit(name: string) {
-  return createMerit(app, owner, {
-    deedId: String(tree.deedId),
-    name,
-    startDate: '2024-05-01',
-    durationDays: 31,
-    items: [
-      { deedItemId: String(tree.child), required: '3' },
-      { deedItemId: String(tree.sibling), required: '2' },
-    ],
-  });
-}
+const twoItemMerit = (name: string) => ownersMerit(name, '2024-05-01', 31, [tree.child, '3'], [tree.sibling, '2']);
 
 describe('completion by entry writes', () => {
   let meritId: string;
@@ -124,13 +126,7 @@ describe('completion by entry writes', () => {
       owner,
       `mutation ($input: UpdateMeritInput!) { updateMerit(input: $input) { merit { completedAt status progress { complete } } } }`,
       {
-        input: {
-          id: meritId,
-          items: [
-            { deedItemId: String(tree.child), required: '4' },
-            { deedItemId: String(tree.sibling), required: '2' },
-          ],
-        },
+        input: { id: meritId, items: itemInputs([[tree.child, '4'], [tree.sibling, '2']]) },
       },
     );
     expect(updated.updateMerit.merit).toEqual({ completedAt: null, status: 'EXPIRED', progress: { complete: false } });
@@ -143,19 +139,8 @@ describe('completion by entry writes', () => {
   });
 
   it('a WRITE grantee’s write completes the owner’s goals; the grantee’s payload lists none', async () => {
-    const merit = await createMerit(app, owner, {
-      deedId: String(tree.deedId),
-      name: 'Helped',
-      startDate: '2024-06-01',
-      durationDays: 1,
-      items: [{ deedItemId: String(tree.root), required: '5' }],
-    });
-    const target = await createTarget(app, owner, {
-      name: 'Helped target',
-      startDate: '2024-06-01',
-      endDate: '2024-06-01',
-      items: [{ deedItemId: String(tree.child), required: '5' }],
-    });
+    const merit = await ownersMerit('Helped', '2024-06-01', 1, [tree.root, '5']);
+    const target = await ownersTarget('Helped target', '2024-06-01', '2024-06-01', [tree.child, '5']);
     const res = await record(writer, tree.child, '2024-06-01', '5.5');
     expect(res.outcome).toBe('CREATED');
     expect(res.affectedMerits).toEqual([]);
@@ -197,13 +182,7 @@ describe('completion by entry writes', () => {
   });
 
   it('a paused goal is never auto-completed; resuming it completes it', async () => {
-    const merit = await createMerit(app, owner, {
-      deedId: String(tree.deedId),
-      name: 'Paused',
-      startDate: '2024-07-01',
-      durationDays: 1,
-      items: [{ deedItemId: String(tree.sibling), required: '1' }],
-    });
+    const merit = await ownersMerit('Paused', '2024-07-01', 1, [tree.sibling, '1']);
     await gqlOk(app, owner, `mutation ($input: UpdateMeritInput!) { updateMerit(input: $input) { merit { id } } }`, {
       input: { id: merit.id, isActive: false },
     });
@@ -217,19 +196,8 @@ describe('completion by entry writes', () => {
   });
 
   it('recordEntries completes several goals in one transaction and lists each once', async () => {
-    const a = await createMerit(app, owner, {
-      deedId: String(tree.deedId),
-      name: 'Batch A',
-      startDate: '2024-08-01',
-      durationDays: 2,
-      items: [{ deedItemId: String(tree.root), required: '2' }],
-    });
-    const b = await createTarget(app, owner, {
-      name: 'Batch B',
-      startDate: '2024-08-01',
-      endDate: '2024-08-02',
-      items: [{ deedItemId: String(tree.sibling), required: '1' }],
-    });
+    const a = await ownersMerit('Batch A', '2024-08-01', 2, [tree.root, '2']);
+    const b = await ownersTarget('Batch B', '2024-08-01', '2024-08-02', [tree.sibling, '1']);
     const payload = await recordEntries(app, owner, [
       { item: tree.child, date: '2024-08-01', count: '1' },
       { item: tree.grandchild, date: '2024-08-02', count: '1' },
@@ -250,16 +218,7 @@ describe('concurrent writes', () => {
   it('two writers each completing half of an ALL goal at the same time: the goal completes, once', async () => {
     for (let round = 0; round < 8; round += 1) {
       const date = `2024-09-${String(round + 1).padStart(2, '0')}`;
-      const merit = await createMerit(app, owner, {
-        deedId: String(tree.deedId),
-        name: `Race ${round}`,
-        startDate: date,
-        durationDays: 1,
-        items: [
-          { deedItemId: String(tree.child), required: '1' },
-          { deedItemId: String(tree.sibling), required: '1' },
-        ],
-      });
+      const merit = await ownersMerit(`Race ${round}`, date, 1, [tree.child, '1'], [tree.sibling, '1']);
       // The grantee writes under the granted Root, the owner on Sibling, at the same moment.
       await Promise.all([record(writer, tree.child, date, '1'), record(owner, tree.sibling, date, '1')]);
       expect(await meritById(app, owner, merit.id)).toMatchObject({ status: 'COMPLETED', completedAt: expect.any(String) });
