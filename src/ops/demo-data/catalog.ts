@@ -28,12 +28,22 @@ export interface DeedTemplate {
   frequency: readonly [number, number];
 }
 
+/** How a template's entries are measured: by its scale versions, or within its count range. */
+type Measured = { scales: NonNullable<DeedTemplate['scales']>; count?: never } | { count: CountRange; scales?: never };
+
+/** A template; its measure follows from what it is given (scale versions: SCALE, a count range: COUNT). */
+function template(
+  name: string,
+  description: string,
+  category: Category,
+  { tree, frequency, ...measured }: Measured & Pick<DeedTemplate, 'tree' | 'frequency'>,
+): DeedTemplate {
+  const measure = measured.scales ? { measure: 'SCALE' as const, scales: measured.scales } : { measure: 'COUNT' as const, count: measured.count };
+  return { name, description, category, ...measure, tree, frequency };
+}
+
 export const DEED_TEMPLATES: readonly DeedTemplate[] = [
-  {
-    name: 'Salah',
-    description: 'The five daily prayers and voluntary prayers',
-    category: 'HASANAAT',
-    measure: 'SCALE',
+  template('Salah', 'The five daily prayers and voluntary prayers', 'HASANAAT', {
     scales: [
       { name: 'Prayed or not', labels: ['Missed', 'Prayed', 'In congregation'] },
       { name: 'Punctuality', labels: ['Missed', 'Prayed late', 'On time', 'In congregation'] },
@@ -57,12 +67,8 @@ Voluntary prayers
   Tahajjud
   Duha`,
     frequency: [0.6, 0.98],
-  },
-  {
-    name: 'Quran',
-    description: 'Pages read, verses memorised and revised',
-    category: 'HASANAAT',
-    measure: 'COUNT',
+  }),
+  template('Quran', 'Pages read, verses memorised and revised', 'HASANAAT', {
     count: { min: 1, max: 20, decimals: 0 },
     tree: `
 Recitation
@@ -76,12 +82,8 @@ Memorisation
 Study
   Tafsir reading`,
     frequency: [0.3, 0.85],
-  },
-  {
-    name: 'Dhikr',
-    description: 'Remembrance through the day',
-    category: 'HASANAAT',
-    measure: 'COUNT',
+  }),
+  template('Dhikr', 'Remembrance through the day', 'HASANAAT', {
     count: { min: 33, max: 300, decimals: 0 },
     tree: `
 Morning adhkar
@@ -96,12 +98,8 @@ After prayers
   Tasbih after Fajr
   Tasbih after Isha`,
     frequency: [0.3, 0.9],
-  },
-  {
-    name: 'Charity',
-    description: 'Money and time given to others',
-    category: 'HASANAAT',
-    measure: 'COUNT',
+  }),
+  template('Charity', 'Money and time given to others', 'HASANAAT', {
     count: { min: 1, max: 50, decimals: 2 },
     tree: `
 Sadaqah
@@ -113,12 +111,8 @@ Helping others
   Neighbours
   Family`,
     frequency: [0.05, 0.3],
-  },
-  {
-    name: 'Good character',
-    description: 'How well I lived up to it today',
-    category: 'HASANAAT',
-    measure: 'SCALE',
+  }),
+  template('Good character', 'How well I lived up to it today', 'HASANAAT', {
     scales: [{ name: 'How well', labels: ['Not at all', 'A little', 'Mostly', 'Fully'] }],
     tree: `
 Patience
@@ -133,12 +127,8 @@ Kindness
 Gratitude
   Gratitude journal`,
     frequency: [0.3, 0.8],
-  },
-  {
-    name: 'Tongue',
-    description: 'Slips of the tongue, counted',
-    category: 'SAIYYIAAT',
-    measure: 'COUNT',
+  }),
+  template('Tongue', 'Slips of the tongue, counted', 'SAIYYIAAT', {
     count: { min: 0, max: 6, decimals: 0 },
     tree: `
 Backbiting
@@ -152,12 +142,8 @@ Harsh words
     To my children
   Online`,
     frequency: [0.3, 0.8],
-  },
-  {
-    name: 'Wasted time',
-    description: 'Minutes lost to distractions',
-    category: 'SAIYYIAAT',
-    measure: 'COUNT',
+  }),
+  template('Wasted time', 'Minutes lost to distractions', 'SAIYYIAAT', {
     count: { min: 5, max: 240, decimals: 0 },
     tree: `
 Social media
@@ -169,12 +155,8 @@ Entertainment
     Mobile games
     Console`,
     frequency: [0.4, 0.95],
-  },
-  {
-    name: 'Anger',
-    description: 'How anger showed today',
-    category: 'SAIYYIAAT',
-    measure: 'SCALE',
+  }),
+  template('Anger', 'How anger showed today', 'SAIYYIAAT', {
     scales: [{ name: 'Intensity', labels: ['Calm', 'Irritated', 'Raised voice', 'Lost temper'] }],
     tree: `
 At home
@@ -186,12 +168,8 @@ At work
   With colleagues
   In traffic`,
     frequency: [0.3, 0.8],
-  },
-  {
-    name: 'Habits to drop',
-    description: 'Old habits I am leaving behind',
-    category: 'SAIYYIAAT',
-    measure: 'SCALE',
+  }),
+  template('Habits to drop', 'Old habits I am leaving behind', 'SAIYYIAAT', {
     scales: [
       { name: 'Slips', labels: ['Avoided', 'Slipped'] },
       { name: 'Slips, graded', labels: ['Avoided', 'Slipped once', 'Slipped often'] },
@@ -206,7 +184,7 @@ Procrastination
     Reports
   Chores`,
     frequency: [0.4, 0.9],
-  },
+  }),
 ];
 
 export const FIRST_NAMES = [
