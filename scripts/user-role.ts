@@ -8,8 +8,10 @@
  */
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
+import { announceToInstances } from '../src/events';
 import { createLogger } from '../src/lib/logger';
 import { setUserRole, UserRoleError } from '../src/modules/support/user-role';
+import { USER_CHANGED_TOPIC } from '../src/modules/users/live-users';
 
 const USAGE = 'usage: npm run user:role -- <email> <USER|SUPPORT>';
 
@@ -23,6 +25,13 @@ async function run(args: string[]): Promise<number> {
   const db = await openDatabase(config, createLogger(config.logLevel));
   try {
     const result = await setUserRole(db.prisma, email, role.toUpperCase());
+    // Running instances keep user rows for a while (modules/users/live-users.ts).
+    if (result.changed) {
+      await announceToInstances(config, USER_CHANGED_TOPIC, { userId: String(result.userId) }).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        console.error(`warning: running servers not told (${reason}); they show the new role within VIEWER_CACHE_SECONDS`);
+      });
+    }
     console.log(result.changed ? `${email}: ${result.from} → ${result.to}` : `${email} is already ${result.to}`);
     return 0;
   } catch (error) {

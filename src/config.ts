@@ -56,6 +56,8 @@ export interface Config {
   readonly auditRetentionDays: number;
   /** Grace period of a deleted account before the purge erases it. */
   readonly accountPurgeAfterDays: number;
+  /** How long a user row read for a token may serve later requests (modules/users/live-users.ts); 0: never. */
+  readonly viewerCacheSeconds: number;
   /** GraphQL requests executing at once; more wait their turn (http/admission.ts). */
   readonly maxConcurrentRequests: number;
   /** Requests waiting for a turn before more are refused as busy (HTTP 503). */
@@ -227,6 +229,7 @@ const environmentSchema = z.object({
   // Seven years (7 × 365 + 2 leap days).
   AUDIT_RETENTION_DAYS: integer(1, 36_500, 2557),
   ACCOUNT_PURGE_AFTER_DAYS: integer(0, 3650, 30),
+  VIEWER_CACHE_SECONDS: integer(0, 3600, 60),
   MAX_CONCURRENT_REQUESTS: integer(1, 10_000, 128),
   MAX_QUEUED_REQUESTS: integer(0, 100_000, 10_000),
   PASSWORD_HASH_CONCURRENCY: integer(1, 64, undefined),
@@ -297,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     archiveAfterDays: vars.ARCHIVE_AFTER_DAYS,
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
     accountPurgeAfterDays: vars.ACCOUNT_PURGE_AFTER_DAYS,
+    viewerCacheSeconds: vars.VIEWER_CACHE_SECONDS,
     maxConcurrentRequests: vars.MAX_CONCURRENT_REQUESTS,
     maxQueuedRequests: vars.MAX_QUEUED_REQUESTS,
     passwordHashConcurrency: vars.PASSWORD_HASH_CONCURRENCY,

@@ -179,14 +179,14 @@ describe('server against PostgreSQL and Redis', () => {
     });
 
     it('rejects the token of a deleted account', async () => {
-      const { token } = await signAccessToken(userId, server.jwtKey);
-      await prisma.user.update({ where: { id: userId }, data: { deletedAt: new Date() } });
-      try {
-        const { body } = await postGraphQL(server.url, { query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
-        expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      } finally {
-        await prisma.user.update({ where: { id: userId }, data: { deletedAt: null } });
-      }
+      // Deleted by hand, so an account the server has not seen yet: a row it read would serve
+      // for VIEWER_CACHE_SECONDS (only the API's writers announce changes, live-users.test.ts).
+      const deleted = await prisma.user.create({
+        data: { email: `deleted-${Date.now()}@example.com`, passwordHash: 'x', fullName: 'Gone', deletedAt: new Date() },
+      });
+      const { token } = await signAccessToken(deleted.id, server.jwtKey);
+      const { body } = await postGraphQL(server.url, { query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
   });
 

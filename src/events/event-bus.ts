@@ -15,8 +15,21 @@ export interface EventBus {
    * returns, other instances get the message when Redis delivers it (or never, while it is down).
    */
   publish(topic: string, message: EventMessage): void;
+  /**
+   * Like publish, but resolves once Redis took the message, when every subscribed instance's
+   * connection already holds it (or once Redis failed to answer in time: logged, never thrown).
+   * For changes other instances must know of before the writer answers its client.
+   */
+  publishAcknowledged(topic: string, message: EventMessage): Promise<void>;
   /** Returns the function that stops this handler. */
   subscribe(topic: string, handler: EventHandler): () => void;
+  /**
+   * Whether messages from other instances are arriving, and since when: `null` while they
+   * are not (Redis unreachable); a number that changes whenever some may have been missed
+   * (a reconnect). What a cache kept while trusting those messages holds only for the same
+   * number.
+   */
+  receivingSince(): number | null;
   /** Resolves once messages from other instances arrive (or after a bounded wait). */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -67,8 +80,16 @@ export class MemoryEventBus implements EventBus {
     this.topics.dispatch(topic, message);
   }
 
+  async publishAcknowledged(topic: string, message: EventMessage): Promise<void> {
+    this.publish(topic, message);
+  }
+
   subscribe(topic: string, handler: EventHandler): () => void {
     return this.topics.subscribe(topic, handler);
+  }
+
+  receivingSince(): number | null {
+    return 0;
   }
 
   async start(): Promise<void> {}

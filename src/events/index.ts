@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config';
 import type { Logger } from '../lib/logger';
-import { MemoryEventBus, type EventBus } from './event-bus';
-import { RedisEventBus } from './redis-event-bus';
+import { MemoryEventBus, type EventBus, type EventMessage } from './event-bus';
+import { publishOnce, RedisEventBus } from './redis-event-bus';
 
 export type { EventBus, EventHandler, EventMessage } from './event-bus';
 export { MemoryEventBus } from './event-bus';
@@ -31,4 +31,17 @@ export function createEventBus(config: Pick<Config, 'redisUrl' | 'databaseUrl' |
     return new MemoryEventBus((error, topic) => eventLogger.error({ err: error, topic }, 'event handler failed'));
   }
   return new RedisEventBus(config.redisUrl, eventChannel(config), eventLogger);
+}
+
+/**
+ * Tells the running instances from a command-line tool; without REDIS_URL there is nobody to
+ * tell (an instance without Redis runs alone, and an embedded database is closed to tools
+ * while it runs).
+ */
+export async function announceToInstances(
+  config: Pick<Config, 'redisUrl' | 'databaseUrl' | 'dataDir'>,
+  topic: string,
+  message: EventMessage,
+): Promise<void> {
+  if (config.redisUrl) await publishOnce(config.redisUrl, eventChannel(config), topic, message);
 }

@@ -43,6 +43,9 @@ export class RedisEventBus implements EventBus {
   private readonly topics: LocalTopics;
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
+  /** receivingSince(): bumped each time the channel is (re)subscribed, null while the link is down. */
+  private subscribedSince: number | null = null;
+  private subscriptions = 0;
 
   constructor(
     url: string,
@@ -70,6 +73,17 @@ export class RedisEventBus implements EventBus {
     this.subscriber.on('message', (channel: string, raw: string) => {
       if (channel === this.channel) this.receive(raw);
     });
+    this.subscriber.on('close', () => {
+      this.subscribedSince = null;
+    });
+    // ioredis re-subscribes on its own after a reconnect but says nothing once Redis confirmed:
+    // subscribing again (harmless) gives the moment from which messages arrive again.
+    this.subscriber.on('ready', () => {
+      this.subscriber.subscribe(this.channel).then(
+        () => this.markSubscribed(),
+        () => undefined,
+      );
+    });
   }
 
   async start(): Promise<void> {
@@ -77,7 +91,10 @@ export class RedisEventBus implements EventBus {
       // Logged by the error listener; ioredis keeps reconnecting.
     });
     const subscribed = this.subscriber.subscribe(this.channel).then(
-      () => true,
+      () => {
+        this.markSubscribed();
+        return true;
+      },
       (error: unknown) => {
         this.logger.warn({ err: error }, 'redis event bus could not subscribe');
         return false;
@@ -93,19 +110,33 @@ export class RedisEventBus implements EventBus {
   }
 
   publish(topic: string, message: EventMessage): void {
+    void this.publishAcknowledged(topic, message);
+  }
+
+  async publishAcknowledged(topic: string, message: EventMessage): Promise<void> {
     this.topics.dispatch(topic, message);
     const envelope: Envelope = { origin: this.instanceId, topic, message };
-    this.publisher.publish(this.channel, JSON.stringify(envelope)).catch((error: unknown) => {
+    try {
+      await this.publisher.publish(this.channel, JSON.stringify(envelope));
+    } catch (error) {
       this.logger.warn({ err: error, topic }, 'event not published to other instances');
-    });
+    }
   }
 
   subscribe(topic: string, handler: EventHandler): () => void {
     return this.topics.subscribe(topic, handler);
   }
 
+  receivingSince(): number | null {
+    return this.subscribedSince;
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.publisher, this.subscriber].map(quit));
+  }
+
+  private markSubscribed(): void {
+    if (this.subscriber.status === 'ready') this.subscribedSince = ++this.subscriptions;
   }
 
   private receive(raw: string): void {
@@ -121,6 +152,21 @@ export class RedisEventBus implements EventBus {
     }
     if (envelope.origin === this.instanceId) return;
     this.topics.dispatch(envelope.topic, envelope.message);
+  }
+}
+
+/**
+ * Publishes one message to the instances on `channel` from a process that runs no bus (a
+ * command-line tool), waiting until Redis took it.
+ */
+export async function publishOnce(url: string, channel: string, topic: string, message: EventMessage): Promise<void> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 1 });
+  try {
+    await client.connect();
+    const envelope: Envelope = { origin: randomUUID(), topic, message };
+    await client.publish(channel, JSON.stringify(envelope));
+  } finally {
+    await quit(client);
   }
 }
 

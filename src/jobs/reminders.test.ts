@@ -195,7 +195,7 @@ describe('reminder delivery rules', () => {
     const disabled = await reminderFor('UTC', '08:00:00', { isActive: false });
     const unverified = await reminderFor('UTC', '08:00:00', { emailVerified: false });
     const deleted = await reminderFor('UTC', '08:00:00');
-    await app.prisma.user.update({ where: { id: deleted.userId }, data: { deletedAt: new Date('2025-01-01T00:00:00Z') } });
+    await app.updateUser(deleted.userId, { deletedAt: new Date('2025-01-01T00:00:00Z') });
     const later = await reminderFor('UTC', '18:00:00');
     const due = await reminderFor('UTC', '08:00:00');
 

@@ -124,7 +124,7 @@ describe('account deletion, restore and purge (two instances)', () => {
 
     // The grace period ends (time travel on the row), and a resumed purge is tested first:
     // a failure half-way (deeds refuse deletion) leaves the account due, the next run finishes.
-    await a.prisma.user.update({ where: { id: w.me.id }, data: { purgeAfter: new Date(Date.now() - 1000) } });
+    await a.updateUser(w.me.id, { purgeAfter: new Date(Date.now() - 1000) });
     expect(errorCode(await b.gql(RESTORE, { input: { email: w.me.email, password: PASSWORD } }))).toBe('UNAUTHENTICATED');
     await a.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`);
     await a.prisma.$executeRawUnsafe('CREATE TRIGGER refuse_deed_delete BEFORE DELETE ON deeds FOR EACH ROW EXECUTE FUNCTION refuse()');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { signAccessToken } from '../../src/auth/access-token';
 import { loadConfig, type Config } from '../../src/config';
-import type { PrismaClient } from '../../src/generated/prisma/client';
+import type { Prisma, PrismaClient } from '../../src/generated/prisma/client';
+import { USER_CHANGED_TOPIC } from '../../src/modules/users/live-users';
 import { startServer, type RunningServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -48,6 +49,11 @@ export interface TestApp {
   ): Promise<GraphQLResponse<TData>>;
   /** A live user inserted directly (verified unless told otherwise) with a valid token. */
   createUser(options?: { timezone?: string; emailVerified?: boolean; fullName?: string }): Promise<TestUser>;
+  /**
+   * Changes a user row behind the API's back, then announces it as the API's own writers do
+   * (instances keep user rows across requests: src/modules/users/live-users.ts).
+   */
+  updateUser(id: bigint, data: Prisma.UserUpdateInput): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -109,6 +115,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       });
       const { token } = await signAccessToken(user.id, server.jwtKey);
       return { id: user.id, gid: user.id.toString(), email, token };
+    },
+    async updateUser(id, data) {
+      await server.db.prisma.user.update({ where: { id }, data });
+      await server.events.publishAcknowledged(USER_CHANGED_TOPIC, { userId: String(id) });
     },
     async stop() {
       await server.stop();

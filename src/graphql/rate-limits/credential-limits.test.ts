@@ -33,7 +33,7 @@ describe('credential checks (issue 11 item 2)', () => {
 
   async function withPassword(): Promise<TestUser> {
     const user = await app.createUser();
-    await app.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
+    await app.updateUser(user.id, { passwordHash: await hashPassword(PASSWORD) });
     return user;
   }
 

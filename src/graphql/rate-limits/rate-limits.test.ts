@@ -37,7 +37,7 @@ function expectRateLimited(response: AddressedResponse, scope: string, windowSec
 
 async function withPassword(app: TestApp): Promise<TestUser> {
   const user = await app.createUser();
-  await app.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
+  await app.updateUser(user.id, { passwordHash: await hashPassword(PASSWORD) });
   return user;
 }
 

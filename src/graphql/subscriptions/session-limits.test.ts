@@ -69,7 +69,7 @@ describe('a token that stops being valid', () => {
     const feed = new Feed(socket.client, ENTRY_RECORDED);
     await until(() => listens(entryTopic(owner.id)) > before, 5_000, 'the subscription');
 
-    await app.prisma.user.update({ where: { id: owner.id }, data: { passwordChangedAt: new Date(Date.now() + 5_000) } });
+    await app.updateUser(owner.id, { passwordChangedAt: new Date(Date.now() + 5_000) });
     // A session from after the change writes.
     const { token } = await signAccessToken(owner.id, app.server.jwtKey, new Date(Date.now() + 10_000));
     const recorded = await app.gql(RECORD, { input: { deedItemId: itemId.toString(), entryDate: utcDate(0), count: '1' } }, { token });
@@ -83,7 +83,7 @@ describe('a token that stops being valid', () => {
     const user = await app.createUser();
     const socket = open(user.token);
     await socket.connected;
-    await app.prisma.user.update({ where: { id: user.id }, data: { deletedAt: new Date(), isActive: false } });
+    await app.updateUser(user.id, { deletedAt: new Date(), isActive: false });
     const feed = new Feed(socket.client, MERIT_COMPLETED);
     expect(await socket.closed).toEqual({ code: 4403, reason: 'Token revoked' });
     expect(feed.results).toEqual([]);

@@ -191,7 +191,7 @@ describe('what the blocked user reads in the audit trail', () => {
 
   it('the blocked user’s own account deletion and restore do not list the BLOCKED relation', async () => {
     const carol = await registerUser(app, { fullName: 'Carol' });
-    await app.prisma.user.update({ where: { id: carol.id }, data: { emailVerified: true } });
+    await app.updateUser(carol.id, { emailVerified: true });
     const dave = await app.createUser();
     const carolToDave = await connect(app, carol, dave);
     expect((await app.gql(BLOCK, { userId: carol.gid }, { token: dave.token })).errors).toBeUndefined();

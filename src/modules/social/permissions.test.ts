@@ -126,11 +126,11 @@ describe('grantPermission', () => {
     expect(errorCode(await app.gql(GRANT, { ...variables, deedItemId: childId }, { token: owner.token }))).toBe('CONFLICT');
     await app.prisma.deedItem.update({ where: { id: BigInt(rootId) }, data: { deletedAt: null } });
 
-    await app.prisma.user.update({ where: { id: owner.id }, data: { emailVerified: false } });
+    await app.updateUser(owner.id, { emailVerified: false });
     const unverified = await app.gql(GRANT, variables, { token: owner.token });
     expect(errorCode(unverified)).toBe('FORBIDDEN');
     expect(unverified.errors![0]!.extensions!.reason).toBe('EMAIL_NOT_VERIFIED');
-    await app.prisma.user.update({ where: { id: owner.id }, data: { emailVerified: true } });
+    await app.updateUser(owner.id, { emailVerified: true });
 
     // PENDING and REJECTED relations cannot carry grants.
     const other = await app.createUser();

@@ -102,7 +102,7 @@ describe('sendConnectionRequest errors', () => {
   it('answers unknown, deleted and blocking targets with the same NOT_FOUND', async () => {
     const alice = await app.createUser();
     const deleted = await app.createUser();
-    await app.prisma.user.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+    await app.updateUser(deleted.id, { deletedAt: new Date() });
     const blocker = await app.createUser();
     await sendRequest(app, blocker, alice);
     const block = await app.gql(BLOCK, { userId: alice.gid }, { token: blocker.token });
@@ -213,11 +213,11 @@ describe('respondToConnectionRequest errors', () => {
     expect(errorCode(await app.gql(RESPOND, { id, decision: 'MAYBE' }, { token: bob.token }))).toBe('BAD_USER_INPUT');
     expect((await relationRow(id)).status).toBe('PENDING');
 
-    await app.prisma.user.update({ where: { id: bob.id }, data: { emailVerified: false } });
+    await app.updateUser(bob.id, { emailVerified: false });
     const unverified = await app.gql(RESPOND, { id, decision: 'ACCEPT' }, { token: bob.token });
     expect(errorCode(unverified)).toBe('FORBIDDEN');
     expect(unverified.errors![0]!.extensions!.reason).toBe('EMAIL_NOT_VERIFIED');
-    await app.prisma.user.update({ where: { id: bob.id }, data: { emailVerified: true } });
+    await app.updateUser(bob.id, { emailVerified: true });
 
     expect(errorCode(await app.gql(RESPOND, { id, decision: 'REJECT' }, { token: bob.token }))).toBeUndefined();
     const twice = await app.gql(RESPOND, { id, decision: 'ACCEPT' }, { token: bob.token });

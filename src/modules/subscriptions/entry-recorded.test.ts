@@ -273,7 +273,7 @@ describe('connection_init authentication', () => {
 
   it('a token issued before the last password change closes the socket with 4403', async () => {
     const user = await a.createUser();
-    await a.prisma.user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(Date.now() + 5_000) } });
+    await a.updateUser(user.id, { passwordChangedAt: new Date(Date.now() + 5_000) });
     const connected = client(a, user);
     void new Feed(connected.client, ENTRY_RECORDED);
     expect(await connected.closed).toEqual({ code: 4403, reason: 'Invalid or expired token' });
@@ -281,7 +281,7 @@ describe('connection_init authentication', () => {
 
   it('the socket closes with 4403 when the token expires', async () => {
     const user = await a.createUser();
-    await a.prisma.user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await a.updateUser(user.id, { passwordChangedAt: new Date(Date.now() - 2 * 86_400_000) });
     // Issued almost 24 h ago: about two seconds of life left.
     const { token, expiresAt } = await signAccessToken(user.id, a.server.jwtKey, new Date(Date.now() - 86_400_000 + 2_000));
     const connected = client(a, undefined, { authorization: `Bearer ${token}` });

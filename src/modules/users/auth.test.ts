@@ -176,7 +176,7 @@ describe('authentication over HTTP', () => {
   it('login: wrong password, unknown email and deleted account fail identically', async () => {
     const user = await registerUser(app);
     const gone = await registerUser(app);
-    await app.prisma.user.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+    await app.updateUser(gone.id, { deletedAt: new Date() });
 
     const attempts = [
       { email: user.email, password: 'wrong password!' },

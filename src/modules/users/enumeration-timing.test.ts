@@ -52,7 +52,7 @@ describe('answers that do not wait for account-specific work', () => {
 
   it('a failed login answers before its audit row is written', async () => {
     const user = await app.createUser();
-    await app.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword('the right password') } });
+    await app.updateUser(user.id, { passwordHash: await hashPassword('the right password') });
     await whileLocked('audit_log', async () => {
       const failed = await app.gql('mutation ($email: String!) { login(input: { email: $email, password: "the wrong password" }) { token } }', {
         email: user.email,

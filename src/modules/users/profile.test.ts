@@ -108,7 +108,7 @@ describe('profile over HTTP', () => {
         { requesterId: me.id, requesteeId: gone.id, status: 'ACCEPTED' },
       ],
     });
-    await app.prisma.user.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+    await app.updateUser(gone.id, { deletedAt: new Date() });
 
     const lookup = (id: string) => app.gql(USER, { id }, { token: me.token });
     expect((await lookup(me.gid)).data).toEqual({ user: { id: me.gid, fullName: 'Me', timezone: 'UTC' } });
