@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { conflict, forbidden, notFound, unauthenticated } from '../../lib/errors';
 import { auditVisibleTo } from './audit-visibility';
+import { PREPARED } from '../../db/prepared-statements';
 
 /**
  * THE permission authority (CONTRACT.md section 3). Every resolver and service asks it what
@@ -390,7 +391,7 @@ export class PermissionAuthority {
     // or its deed, is. Depth is at most 10, so the walk is short.
     const rows = await this.db.$queryRaw<
       Array<{ item_id: bigint; deed_id: bigint; owner_id: bigint; effectively_deleted: boolean }>
-    >`
+    >`${Prisma.raw(PREPARED)}
       WITH RECURSIVE chain AS (
         SELECT di.deed_item_id AS item_id, di.parent_deed_item_id AS next_id, di.deleted_at IS NOT NULL AS deleted
         FROM deed_items di WHERE di.deed_item_id = ANY(${idArray(ids)})
@@ -431,7 +432,7 @@ export class PermissionAuthority {
    */
   private async loadGrantedItems(ownerIds: readonly bigint[]): Promise<GrantedItems[]> {
     // One statement for every owner asked about in this tick: grants carry their owner along.
-    const rows = await this.db.$queryRaw<Array<{ owner_id: bigint; item_id: bigint; deed_id: bigint; write: boolean }>>`
+    const rows = await this.db.$queryRaw<Array<{ owner_id: bigint; item_id: bigint; deed_id: bigint; write: boolean }>>`${Prisma.raw(PREPARED)}
       WITH RECURSIVE roots AS (
         SELECT r.requestee_id AS owner_id, p.deed_item_id AS item_id, bool_or(p.permission_type = 'WRITE') AS write
         FROM permissions p

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { PREPARED } from '../../db/prepared-statements';
 import { parseId } from '../../lib/id';
 import { connectionFromRows, decodeCursor, encodeCursor, invalidCursor, pageSize, type Connection } from '../../lib/pagination';
 import { parseLocalDate, ScalarInputError } from '../../lib/scalars';
@@ -157,7 +158,7 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
 
   // page: the page's keys in order, then only their rows. One more row carries no entry but
   // the total and the page's items and deeds as JSON; ORDER BY puts it first or last.
-  const rows = await db.$queryRaw<Array<(EntryRow | Record<keyof EntryRow, null>) & Partial<PageReferences>>>`
+  const rows = await db.$queryRaw<Array<(EntryRow | Record<keyof EntryRow, null>) & Partial<PageReferences>>>`${Prisma.raw(PREPARED)}
     WITH RECURSIVE ${Prisma.join([
       ...ctes,
       Prisma.sql`
