@@ -1,4 +1,5 @@
-import type { Prisma } from '../../generated/prisma/client';
+import { PREPARED } from '../../db/prepared-statements';
+import { Prisma } from '../../generated/prisma/client';
 import type { LocalDate } from '../../lib/scalars';
 import { bigintArray } from '../../lib/sql';
 import type { GoalKind } from './progress-sql';
@@ -27,7 +28,7 @@ export async function goalsCoveringSlots(
   slots: readonly WrittenSlot[],
 ): Promise<CoveringGoal[]> {
   if (slots.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ kind: GoalKind; goal_id: bigint; owner_id: bigint }>>`
+  const rows = await tx.$queryRaw<Array<{ kind: GoalKind; goal_id: bigint; owner_id: bigint }>>`${Prisma.raw(PREPARED)}
     WITH RECURSIVE slots AS (
       SELECT * FROM unnest(${bigintArray(slots.map((s) => s.ownerId))},
                            ${bigintArray(slots.map((s) => s.deedItemId))},
