@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema as buildFromSdl, findBreakingChanges, printSchema } from 'graphql';
+import { buildSchema as buildFromSdl, findBreakingChanges, isObjectType, printSchema } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { buildAppSchema } from '../src/schema';
 
 /**
@@ -24,6 +25,25 @@ describe('schema', () => {
   test('committed schema.graphql is up to date with the code', async () => {
     const committed = readFileSync(path.join(root, 'schema.graphql'), 'utf8');
     expect(committed).toContain(printSchema(await buildAppSchema()));
+  });
+
+  // src/lib/api-object-type.ts: type-graphql's per-property resolver wrapper costs every
+  // field of every object; plain properties go to graphql-js' default resolver instead.
+  test('plain properties of object types have no resolver of their own', async () => {
+    const schema = await buildAppSchema();
+    const plain = (typeName: string, field: string) => {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+      return type.getFields()[field]?.resolve;
+    };
+    for (const [typeName, field] of [['Entry', 'entryDate'], ['DeedItem', 'name'], ['Deed', 'category'], ['DailyStat', 'entryCount'], ['PageInfo', 'hasNextPage']]) {
+      expect({ typeName, field, resolve: plain(typeName, field) }).toEqual({ typeName, field, resolve: undefined });
+    }
+    // A field resolver keeps its own.
+    expect(plain('Entry', 'deedItem')).toEqual(expect.any(Function));
+    // And no object type is declared without it (through ApiObjectType).
+    const wrapped = getMetadataStorage().objectTypes.filter((type) => type.simpleResolvers !== true).map((type) => type.name);
+    expect(wrapped).toEqual([]);
   });
 
   // The contract lives in ../shared for the team (read-only there); the repository keeps a copy

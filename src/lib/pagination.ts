@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import { badUserInput, invalidField } from './errors';
+import { ApiObjectType } from './api-object-type';
 
 /**
  * Forward-only cursor pagination (CONTRACT.md section 8): `first` 1–100 (default 20),
@@ -17,7 +18,7 @@ import { badUserInput, invalidField } from './errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType('PageInfo', { description: 'Relay page information (forward pagination only).' })
+@ApiObjectType('PageInfo', { description: 'Relay page information (forward pagination only).' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more items follow endCursor.' })
   hasNextPage!: boolean;

@@ -1,11 +1,12 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
 import { PageInfo } from '../../lib/pagination';
 import { DateTimeScalar, JSONScalar } from '../../lib/scalars';
 import { UserProfile } from '../users/types';
 import { AuditAction, AuditEntityType } from './enums';
+import { ApiObjectType } from '../../lib/api-object-type';
 
-@ObjectType('AuditEvent', { description: 'A critical operation from the audit log, performed by or affecting the viewer.' })
+@ApiObjectType('AuditEvent', { description: 'A critical operation from the audit log, performed by or affecting the viewer.' })
 export class AuditEvent {
   @Field(() => BigIntID, { description: 'Audit log id.' })
   id!: bigint;
@@ -39,7 +40,7 @@ export class AuditEvent {
   createdAt!: Date;
 }
 
-@ObjectType('AuditEventEdge', { description: 'An audit event with its cursor.' })
+@ApiObjectType('AuditEventEdge', { description: 'An audit event with its cursor.' })
 export class AuditEventEdge {
   @Field(() => String, { description: 'Opaque cursor.' })
   cursor!: string;
@@ -48,7 +49,7 @@ export class AuditEventEdge {
   node!: AuditEvent;
 }
 
-@ObjectType('AuditEventConnection', { description: 'A page of audit events.' })
+@ApiObjectType('AuditEventConnection', { description: 'A page of audit events.' })
 export class AuditEventConnection {
   @Field(() => [AuditEventEdge], { description: 'Events on this page.' })
   edges!: AuditEventEdge[];

@@ -1,7 +1,8 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
 import { DateScalar, DateTimeScalar, DecimalScalar, type LocalDate, TimeZoneScalar } from '../../lib/scalars';
 import { DeedCategory } from '../deeds/enums';
 import { UserProfile } from '../users/types';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 /**
  * The dashboard is a computed value object (CONTRACT.md sections 1 and 7). Its records are
@@ -42,7 +43,7 @@ export interface DashboardRecord {
   categories: CategoryStatsRecord[];
 }
 
-@ObjectType('DailyStat', { description: "One day of a category's time series." })
+@ApiObjectType('DailyStat', { description: "One day of a category's time series." })
 export class DailyStat {
   @Field(() => DateScalar, { description: 'The day.' })
   date!: LocalDate;
@@ -57,7 +58,7 @@ export class DailyStat {
   averageScaleScore!: number | null;
 }
 
-@ObjectType('CategoryStats', { description: 'Totals, averages and daily series for one category.' })
+@ApiObjectType('CategoryStats', { description: 'Totals, averages and daily series for one category.' })
 export class CategoryStats {
   @Field(() => DeedCategory, { description: 'The category.' })
   category!: DeedCategory;
@@ -90,7 +91,7 @@ export class CategoryStats {
   series!: DailyStat[];
 }
 
-@ObjectType('Dashboard', { description: "Aggregates of the owner's live entries over the last N days (a computed value, no id)." })
+@ApiObjectType('Dashboard', { description: "Aggregates of the owner's live entries over the last N days (a computed value, no id)." })
 export class Dashboard {
   /** Resolved from `ownerId` through the userProfiles loader (see the resolver). */
   @Field(() => UserProfile, { description: 'Whose entries are aggregated.' })

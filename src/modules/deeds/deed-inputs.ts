@@ -1,10 +1,11 @@
 import { ArrayMaxSize, ArrayMinSize, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
 import { NotNullWhenGiven, TrimmedLength } from '../../lib/validators';
 import { DeedCategory, MeasureType } from './enums';
 import { ScaleValueInput } from './scale-inputs';
 import { Deed } from './types';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 @InputType('DeedFilter', { description: 'Filter for the deeds list.' })
 export class DeedFilter {
@@ -54,7 +55,7 @@ export class CreateDeedInput {
   initialScaleValues?: ScaleValueInput[] | null;
 }
 
-@ObjectType('CreateDeedPayload', { description: 'Result of createDeed.' })
+@ApiObjectType('CreateDeedPayload', { description: 'Result of createDeed.' })
 export class CreateDeedPayload {
   @Field(() => Deed, { description: 'The new deed.' })
   deed!: Deed;
@@ -88,7 +89,7 @@ export class UpdateDeedInput {
   displayOrder?: number | null;
 }
 
-@ObjectType('UpdateDeedPayload', { description: 'Result of updateDeed.' })
+@ApiObjectType('UpdateDeedPayload', { description: 'Result of updateDeed.' })
 export class UpdateDeedPayload {
   @Field(() => Deed, { description: 'The updated deed.' })
   deed!: Deed;
@@ -100,7 +101,7 @@ export class DeleteDeedInput {
   id!: bigint;
 }
 
-@ObjectType('DeleteDeedPayload', { description: 'Result of deleteDeed.' })
+@ApiObjectType('DeleteDeedPayload', { description: 'Result of deleteDeed.' })
 export class DeleteDeedPayload {
   @Field(() => Deed, { description: 'The deed, with deletedAt set.' })
   deed!: Deed;
@@ -112,7 +113,7 @@ export class RestoreDeedInput {
   id!: bigint;
 }
 
-@ObjectType('RestoreDeedPayload', { description: 'Result of restoreDeed.' })
+@ApiObjectType('RestoreDeedPayload', { description: 'Result of restoreDeed.' })
 export class RestoreDeedPayload {
   @Field(() => Deed, { description: 'The deed, with deletedAt cleared.' })
   deed!: Deed;

@@ -1,8 +1,9 @@
 import { MaxLength, Min } from 'class-validator';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
 import { NotNullWhenGiven, TrimmedLength } from '../../lib/validators';
 import { Deed, DeedItem } from './types';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 @InputType('CreateDeedItemInput', { description: 'Input for createDeedItem.' })
 export class CreateDeedItemInput {
@@ -25,7 +26,7 @@ export class CreateDeedItemInput {
   displayOrder?: number | null;
 }
 
-@ObjectType('CreateDeedItemPayload', { description: 'Result of createDeedItem.' })
+@ApiObjectType('CreateDeedItemPayload', { description: 'Result of createDeedItem.' })
 export class CreateDeedItemPayload {
   @Field(() => DeedItem, { description: 'The new item.' })
   deedItem!: DeedItem;
@@ -57,7 +58,7 @@ export class UpdateDeedItemInput {
   displayOrder?: number | null;
 }
 
-@ObjectType('UpdateDeedItemPayload', { description: 'Result of updateDeedItem.' })
+@ApiObjectType('UpdateDeedItemPayload', { description: 'Result of updateDeedItem.' })
 export class UpdateDeedItemPayload {
   @Field(() => DeedItem, { description: 'The updated item.' })
   deedItem!: DeedItem;
@@ -76,7 +77,7 @@ export class MoveDeedItemInput {
   displayOrder?: number | null;
 }
 
-@ObjectType('MoveDeedItemPayload', { description: 'Result of moveDeedItem.' })
+@ApiObjectType('MoveDeedItemPayload', { description: 'Result of moveDeedItem.' })
 export class MoveDeedItemPayload {
   @Field(() => DeedItem, { description: 'The moved item with new parent and level.' })
   deedItem!: DeedItem;
@@ -100,7 +101,7 @@ export class DeleteDeedItemInput {
   id!: bigint;
 }
 
-@ObjectType('DeleteDeedItemPayload', { description: 'Result of deleteDeedItem.' })
+@ApiObjectType('DeleteDeedItemPayload', { description: 'Result of deleteDeedItem.' })
 export class DeleteDeedItemPayload {
   @Field(() => DeedItem, { description: 'The item, with deletedAt set.' })
   deedItem!: DeedItem;
@@ -118,7 +119,7 @@ export class RestoreDeedItemInput {
   id!: bigint;
 }
 
-@ObjectType('RestoreDeedItemPayload', { description: 'Result of restoreDeedItem.' })
+@ApiObjectType('RestoreDeedItemPayload', { description: 'Result of restoreDeedItem.' })
 export class RestoreDeedItemPayload {
   @Field(() => DeedItem, { description: 'The item, with deletedAt cleared.' })
   deedItem!: DeedItem;

@@ -1,8 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, MaxLength, ValidateNested } from 'class-validator';
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
 import { TrimmedLength } from '../../lib/validators';
 import { Deed, Scale } from './types';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 @InputType('ScaleValueInput', { description: 'One value when defining a scale; order is the position in the list.' })
 export class ScaleValueInput {
@@ -34,7 +35,7 @@ export class CreateScaleInput {
   activate?: boolean | null;
 }
 
-@ObjectType('CreateScalePayload', { description: 'Result of createScale.' })
+@ApiObjectType('CreateScalePayload', { description: 'Result of createScale.' })
 export class CreateScalePayload {
   @Field(() => Scale, { description: 'The new scale version.' })
   scale!: Scale;
@@ -52,7 +53,7 @@ export class SetActiveScaleInput {
   scaleId!: bigint;
 }
 
-@ObjectType('SetActiveScalePayload', { description: 'Result of setActiveScale.' })
+@ApiObjectType('SetActiveScalePayload', { description: 'Result of setActiveScale.' })
 export class SetActiveScalePayload {
   @Field(() => Scale, { description: 'The now-active scale.' })
   scale!: Scale;

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import { UserProfile } from '../users/types';
 import type {
   Deed as DeedRecord,
@@ -9,6 +9,7 @@ import type {
 import { BigIntID } from '../../lib/id';
 import { DateTimeScalar } from '../../lib/scalars';
 import { AccessLevel, DeedCategory, MeasureType } from './enums';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 /**
  * The GraphQL object types of the deeds domain. Their scalar fields are spelled like the
@@ -22,7 +23,7 @@ import { AccessLevel, DeedCategory, MeasureType } from './enums';
 export { AccessLevel, DeedCategory, MeasureType };
 export type { DeedRecord, DeedItemRecord, ScaleRecord, ScaleValueRecord };
 
-@ObjectType('Deed', { description: 'A tracked deed owned by one user, containing a hierarchy of deed items.' })
+@ApiObjectType('Deed', { description: 'A tracked deed owned by one user, containing a hierarchy of deed items.' })
 export class Deed implements DeedRecord {
   @Field(() => BigIntID, { description: 'Deed id.' })
   id!: bigint;
@@ -76,7 +77,7 @@ export class Deed implements DeedRecord {
   deletedAt!: Date | null;
 }
 
-@ObjectType('DeedItem', { description: "A node in a deed's item hierarchy; entries are recorded against deed items." })
+@ApiObjectType('DeedItem', { description: "A node in a deed's item hierarchy; entries are recorded against deed items." })
 export class DeedItem implements DeedItemRecord {
   @Field(() => BigIntID, { description: 'Deed item id.' })
   id!: bigint;
@@ -138,7 +139,7 @@ export class DeedItem implements DeedItemRecord {
   deletedAt!: Date | null;
 }
 
-@ObjectType('Scale', { description: "One immutable version of a deed's scale with its ordered values." })
+@ApiObjectType('Scale', { description: "One immutable version of a deed's scale with its ordered values." })
 export class Scale implements ScaleRecord {
   @Field(() => BigIntID, { description: 'Scale id.' })
   id!: bigint;
@@ -169,7 +170,7 @@ export class Scale implements ScaleRecord {
   updatedAt!: Date;
 }
 
-@ObjectType('ScaleValue', { description: 'One selectable value of a scale.' })
+@ApiObjectType('ScaleValue', { description: 'One selectable value of a scale.' })
 export class ScaleValue implements ScaleValueRecord {
   @Field(() => BigIntID, { description: 'Scale value id.' })
   id!: bigint;

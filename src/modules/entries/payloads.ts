@@ -1,7 +1,8 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import { Merit, Target, type MeritRecord, type TargetRecord } from '../progress/types';
 import { RecordEntryOutcome } from './enums';
 import { Entry, EntryChange, type EntryHistoryRecord, type EntryRecord } from './types';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 /**
  * Mutation payloads. `affectedMerits` / `affectedTargets` come from `affectedGoals()`, which
@@ -12,7 +13,7 @@ import { Entry, EntryChange, type EntryHistoryRecord, type EntryRecord } from '.
 const OWNER_MERITS = "Owner's merits whose progress may have changed (empty for non-owners).";
 const OWNER_TARGETS = "Owner's targets whose progress may have changed (empty for non-owners).";
 
-@ObjectType('RecordEntryPayload', { description: 'Result of recordEntry.' })
+@ApiObjectType('RecordEntryPayload', { description: 'Result of recordEntry.' })
 export class RecordEntryPayload {
   @Field(() => Entry, { description: 'The recorded entry.' })
   entry!: EntryRecord;
@@ -27,7 +28,7 @@ export class RecordEntryPayload {
   affectedTargets!: TargetRecord[];
 }
 
-@ObjectType('RecordEntryResult', { description: 'One result of recordEntries.' })
+@ApiObjectType('RecordEntryResult', { description: 'One result of recordEntries.' })
 export class RecordEntryResult {
   @Field(() => Entry, { description: 'The recorded entry.' })
   entry!: EntryRecord;
@@ -36,7 +37,7 @@ export class RecordEntryResult {
   outcome!: RecordEntryOutcome;
 }
 
-@ObjectType('RecordEntriesPayload', { description: 'Result of recordEntries.' })
+@ApiObjectType('RecordEntriesPayload', { description: 'Result of recordEntries.' })
 export class RecordEntriesPayload {
   @Field(() => [RecordEntryResult], { description: 'Results in input order.' })
   results!: RecordEntryResult[];
@@ -48,7 +49,7 @@ export class RecordEntriesPayload {
   affectedTargets!: TargetRecord[];
 }
 
-@ObjectType('UpdateEntryPayload', { description: 'Result of updateEntry.' })
+@ApiObjectType('UpdateEntryPayload', { description: 'Result of updateEntry.' })
 export class UpdateEntryPayload {
   @Field(() => Entry, { description: 'The updated entry.' })
   entry!: EntryRecord;
@@ -63,7 +64,7 @@ export class UpdateEntryPayload {
   affectedTargets!: TargetRecord[];
 }
 
-@ObjectType('DeleteEntryPayload', { description: 'Result of deleteEntry.' })
+@ApiObjectType('DeleteEntryPayload', { description: 'Result of deleteEntry.' })
 export class DeleteEntryPayload {
   @Field(() => Entry, { description: 'The entry, with deletedAt set.' })
   entry!: EntryRecord;
@@ -81,7 +82,7 @@ export class DeleteEntryPayload {
   affectedTargets!: TargetRecord[];
 }
 
-@ObjectType('RestoreEntryPayload', { description: 'Result of restoreEntry.' })
+@ApiObjectType('RestoreEntryPayload', { description: 'Result of restoreEntry.' })
 export class RestoreEntryPayload {
   @Field(() => Entry, { description: 'The entry, with deletedAt cleared.' })
   entry!: EntryRecord;

@@ -1,10 +1,11 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import type { Decimal } from '@prisma/client/runtime/client';
 import type { Entry as EntryRecord, EntryHistory as EntryHistoryRecord } from '../../generated/prisma/client';
 import { BigIntID } from '../../lib/id';
 import { PageInfo } from '../../lib/pagination';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../lib/scalars';
 import { EntryChangeAction } from './enums';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 /**
  * The GraphQL object types of entries and their history. Like the deeds types, their scalar
@@ -15,7 +16,7 @@ import { EntryChangeAction } from './enums';
 
 export type { EntryRecord, EntryHistoryRecord };
 
-@ObjectType('Entry', { description: 'A daily record for one deed item; unique per (owner, deed item, entry date).' })
+@ApiObjectType('Entry', { description: 'A daily record for one deed item; unique per (owner, deed item, entry date).' })
 export class Entry implements EntryRecord {
   @Field(() => BigIntID, { description: 'Entry id.' })
   id!: bigint;
@@ -54,7 +55,7 @@ export class Entry implements EntryRecord {
   deletedAt!: Date | null;
 }
 
-@ObjectType('EntrySnapshot', { description: 'Value of an entry before or after a change.' })
+@ApiObjectType('EntrySnapshot', { description: 'Value of an entry before or after a change.' })
 export class EntrySnapshot {
   /** Exposed as `scaleValue`. */
   scaleValueId!: bigint | null;
@@ -66,7 +67,7 @@ export class EntrySnapshot {
   notes!: string | null;
 }
 
-@ObjectType('EntryChange', { description: 'One audit-trail record of an entry change (entry_history).' })
+@ApiObjectType('EntryChange', { description: 'One audit-trail record of an entry change (entry_history).' })
 export class EntryChange implements EntryHistoryRecord {
   @Field(() => BigIntID, { description: 'History record id.' })
   id!: bigint;
@@ -103,7 +104,7 @@ export function snapshotAfter(change: EntryHistoryRecord): EntrySnapshot | null 
   return { scaleValueId: change.newScaleValueId, count: change.newCount, notes: change.newNotes };
 }
 
-@ObjectType('EntryEdge', { description: 'An entry with its cursor.' })
+@ApiObjectType('EntryEdge', { description: 'An entry with its cursor.' })
 export class EntryEdge {
   @Field(() => String, { description: 'Opaque cursor.' })
   cursor!: string;
@@ -112,7 +113,7 @@ export class EntryEdge {
   node!: EntryRecord;
 }
 
-@ObjectType('EntryConnection', { description: 'A page of entries.' })
+@ApiObjectType('EntryConnection', { description: 'A page of entries.' })
 export class EntryConnection {
   @Field(() => [EntryEdge], { description: 'Entries on this page.' })
   edges!: EntryEdge[];
@@ -124,7 +125,7 @@ export class EntryConnection {
   totalCount!: number;
 }
 
-@ObjectType('EntryChangeEdge', { description: 'An entry history record with its cursor.' })
+@ApiObjectType('EntryChangeEdge', { description: 'An entry history record with its cursor.' })
 export class EntryChangeEdge {
   @Field(() => String, { description: 'Opaque cursor.' })
   cursor!: string;
@@ -133,7 +134,7 @@ export class EntryChangeEdge {
   node!: EntryHistoryRecord;
 }
 
-@ObjectType('EntryChangeConnection', { description: 'A page of entry history records.' })
+@ApiObjectType('EntryChangeConnection', { description: 'A page of entry history records.' })
 export class EntryChangeConnection {
   @Field(() => [EntryChangeEdge], { description: 'History records on this page.' })
   edges!: EntryChangeEdge[];

@@ -1,10 +1,11 @@
 import type { Decimal } from '@prisma/client/runtime/client';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
 import { decorateFields, type FieldDecorators } from '../../lib/decorate-fields';
 import { BigIntID } from '../../lib/id';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../lib/scalars';
 import { DeedItem, ScaleValue } from '../deeds/types';
 import { CompletionLogic, GoalStatus } from './enums';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 /**
  * The GraphQL fields merits and targets (and their items) share, worded for each. The schema
@@ -19,7 +20,7 @@ export type GoalNoun = 'merit' | 'target';
 
 export const capitalised = (noun: GoalNoun): string => `${noun[0]!.toUpperCase()}${noun.slice(1)}`;
 
-@ObjectType('ItemProgress', { description: 'Computed progress of one merit or target item.' })
+@ApiObjectType('ItemProgress', { description: 'Computed progress of one merit or target item.' })
 export class ItemProgress {
   @Field(() => DecimalScalar, {
     description: 'Amount achieved in the window (SUM of counts, or number of matching scale entries).',
@@ -36,7 +37,7 @@ export class ItemProgress {
   complete!: boolean;
 }
 
-@ObjectType('GoalProgress', { description: 'Computed overall progress of a merit or target.' })
+@ApiObjectType('GoalProgress', { description: 'Computed overall progress of a merit or target.' })
 export class GoalProgress {
   @Field(() => Boolean, { description: 'Whether the completion logic is currently satisfied.' })
   complete!: boolean;

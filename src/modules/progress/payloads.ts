@@ -1,14 +1,15 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
 import { Merit, Target, type MeritRecord, type TargetRecord } from './types';
+import { ApiObjectType } from '../../lib/api-object-type';
 
-@ObjectType('CreateMeritPayload', { description: 'Result of createMerit.' })
+@ApiObjectType('CreateMeritPayload', { description: 'Result of createMerit.' })
 export class CreateMeritPayload {
   @Field(() => Merit, { description: 'The new merit (completedAt set if already complete).' })
   merit!: MeritRecord;
 }
 
-@ObjectType('UpdateMeritPayload', { description: 'Result of updateMerit.' })
+@ApiObjectType('UpdateMeritPayload', { description: 'Result of updateMerit.' })
 export class UpdateMeritPayload {
   @Field(() => Merit, { description: 'The updated merit.' })
   merit!: MeritRecord;
@@ -17,19 +18,19 @@ export class UpdateMeritPayload {
   removedItemIds!: bigint[];
 }
 
-@ObjectType('DeleteMeritPayload', { description: 'Result of deleteMerit.' })
+@ApiObjectType('DeleteMeritPayload', { description: 'Result of deleteMerit.' })
 export class DeleteMeritPayload {
   @Field(() => Merit, { description: 'The merit, with deletedAt set.' })
   merit!: MeritRecord;
 }
 
-@ObjectType('CreateTargetPayload', { description: 'Result of createTarget.' })
+@ApiObjectType('CreateTargetPayload', { description: 'Result of createTarget.' })
 export class CreateTargetPayload {
   @Field(() => Target, { description: 'The new target (completedAt set if already complete).' })
   target!: TargetRecord;
 }
 
-@ObjectType('UpdateTargetPayload', { description: 'Result of updateTarget.' })
+@ApiObjectType('UpdateTargetPayload', { description: 'Result of updateTarget.' })
 export class UpdateTargetPayload {
   @Field(() => Target, { description: 'The updated target.' })
   target!: TargetRecord;
@@ -38,7 +39,7 @@ export class UpdateTargetPayload {
   removedItemIds!: bigint[];
 }
 
-@ObjectType('DeleteTargetPayload', { description: 'Result of deleteTarget.' })
+@ApiObjectType('DeleteTargetPayload', { description: 'Result of deleteTarget.' })
 export class DeleteTargetPayload {
   @Field(() => Target, { description: 'The target, with deletedAt set.' })
   target!: TargetRecord;

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import type {
   Merit as MeritRecord,
   MeritItem as MeritItemRecord,
@@ -8,6 +8,7 @@ import type {
 import { DateScalar, type LocalDate } from '../../lib/scalars';
 import { Deed } from '../deeds/types';
 import { GoalFields, GoalItemFields, GoalItemObject, GoalObject } from './goal-type-fields';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 /**
  * The GraphQL object types of merits and targets (CONTRACT.md section 6). Like the deeds
@@ -20,7 +21,7 @@ import { GoalFields, GoalItemFields, GoalItemObject, GoalObject } from './goal-t
 export type { MeritRecord, MeritItemRecord, TargetRecord, TargetItemRecord };
 export { GoalProgress, ItemProgress } from './goal-type-fields';
 
-@ObjectType('Merit', { description: 'A deed-specific achievement made of merit items.' })
+@ApiObjectType('Merit', { description: 'A deed-specific achievement made of merit items.' })
 @GoalFields('merit', {
   afterId: { deed: Field(() => Deed, { description: 'The deed whose items this merit tracks.' }) },
   afterStartDate: {
@@ -45,7 +46,7 @@ export class Merit extends GoalObject implements MeritRecord {
   items?: MeritItem[];
 }
 
-@ObjectType('MeritItem', { description: 'One requirement of a merit on a deed item (and its descendants).' })
+@ApiObjectType('MeritItem', { description: 'One requirement of a merit on a deed item (and its descendants).' })
 @GoalItemFields('merit', { merit: Field(() => Merit, { description: 'The merit this item belongs to.' }) })
 export class MeritItem extends GoalItemObject implements MeritItemRecord {
   /** Exposed as `merit`. */
@@ -54,7 +55,7 @@ export class MeritItem extends GoalItemObject implements MeritItemRecord {
   merit?: Merit;
 }
 
-@ObjectType('Target', { description: 'A multi-deed goal over a date range made of target items.' })
+@ApiObjectType('Target', { description: 'A multi-deed goal over a date range made of target items.' })
 @GoalFields('target', {
   afterStartDate: {
     endDate: Field(() => DateScalar, { description: 'Last day of the range, inclusive (>= startDate).' }),
@@ -67,7 +68,7 @@ export class Target extends GoalObject implements TargetRecord {
   items?: TargetItem[];
 }
 
-@ObjectType('TargetItem', {
+@ApiObjectType('TargetItem', {
   description: "One requirement of a target on a deed item (and its descendants), from any of the owner's deeds.",
 })
 @GoalItemFields('target', { target: Field(() => Target, { description: 'The target this item belongs to.' }) })

@@ -1,12 +1,13 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import type { ReflectionMessage } from '../../generated/prisma/client';
 import { BigIntID } from '../../lib/id';
 import { DateScalar, DateTimeScalar } from '../../lib/scalars';
 import { ReflectionType } from './enums';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 export type ReflectionRecord = ReflectionMessage;
 
-@ObjectType('Reflection', { description: 'A daily reflection; unique per (user, date, type).' })
+@ApiObjectType('Reflection', { description: 'A daily reflection; unique per (user, date, type).' })
 export class Reflection {
   @Field(() => BigIntID, { description: 'Reflection id.' })
   id!: bigint;
@@ -39,7 +40,7 @@ export function reflectionFromRecord(record: ReflectionRecord): Reflection {
   };
 }
 
-@ObjectType('WriteReflectionPayload', { description: 'Result of writeReflection.' })
+@ApiObjectType('WriteReflectionPayload', { description: 'Result of writeReflection.' })
 export class WriteReflectionPayload {
   @Field(() => Reflection, { description: 'The reflection.' })
   reflection!: Reflection;
@@ -48,7 +49,7 @@ export class WriteReflectionPayload {
   created!: boolean;
 }
 
-@ObjectType('DeleteReflectionPayload', { description: 'Result of deleteReflection.' })
+@ApiObjectType('DeleteReflectionPayload', { description: 'Result of deleteReflection.' })
 export class DeleteReflectionPayload {
   @Field(() => BigIntID, { description: 'Id of the soft-deleted reflection (evict from caches).' })
   deletedReflectionId!: bigint;

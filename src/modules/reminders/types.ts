@@ -1,12 +1,13 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import type { Notification } from '../../generated/prisma/client';
 import { BigIntID } from '../../lib/id';
 import { DateScalar, DateTimeScalar, LocalTimeScalar, TimeZoneScalar } from '../../lib/scalars';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 /** Reminder settings live in the `notifications` table. */
 export type ReminderSettingRecord = Notification;
 
-@ObjectType('ReminderSetting', { description: "The user's daily reminder (at most one active per user)." })
+@ApiObjectType('ReminderSetting', { description: "The user's daily reminder (at most one active per user)." })
 export class ReminderSetting {
   @Field(() => BigIntID, { description: 'Reminder setting id.' })
   id!: bigint;
@@ -39,13 +40,13 @@ export function reminderSettingFromRecord(record: ReminderSettingRecord): Remind
   };
 }
 
-@ObjectType('SetReminderPayload', { description: 'Result of setReminder.' })
+@ApiObjectType('SetReminderPayload', { description: 'Result of setReminder.' })
 export class SetReminderPayload {
   @Field(() => ReminderSetting, { description: 'The active reminder setting.' })
   reminderSetting!: ReminderSetting;
 }
 
-@ObjectType('DisableReminderPayload', { description: 'Result of disableReminder.' })
+@ApiObjectType('DisableReminderPayload', { description: 'Result of disableReminder.' })
 export class DisableReminderPayload {
   @Field(() => ReminderSetting, { description: 'The setting with isActive false.' })
   reminderSetting!: ReminderSetting;

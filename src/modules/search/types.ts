@@ -1,12 +1,13 @@
-import { Field, Float, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, Float, Int, InterfaceType } from 'type-graphql';
 import { PageInfo } from '../../lib/pagination';
 import { Deed, DeedItem, type DeedItemRecord, type DeedRecord } from '../deeds/types';
 import { Entry, type EntryRecord } from '../entries/types';
 import { Reflection } from '../reflections/types';
 import { SupportMessage, type SupportMessageRecord } from '../support/types';
 import { SearchKind } from './enums';
+import { ApiObjectType } from '../../lib/api-object-type';
 
-@ObjectType('SearchHighlight', { description: 'A matched stretch of a snippet.' })
+@ApiObjectType('SearchHighlight', { description: 'A matched stretch of a snippet.' })
 export class SearchHighlight {
   @Field(() => Int, { description: 'Offset in the snippet text, in UTF-16 code units (JavaScript string indices).' })
   start!: number;
@@ -15,7 +16,7 @@ export class SearchHighlight {
   length!: number;
 }
 
-@ObjectType('SearchSnippet', { description: 'Where the query matched: an excerpt of the text and the matched words in it.' })
+@ApiObjectType('SearchSnippet', { description: 'Where the query matched: an excerpt of the text and the matched words in it.' })
 export class SearchSnippet {
   @Field(() => String, { description: 'Plain text (not HTML); up to two fragments joined by " … ".' })
   text!: string;
@@ -58,31 +59,31 @@ export abstract class SearchResult {
   snippet!: SearchSnippet;
 }
 
-@ObjectType('EntrySearchResult', { implements: SearchResult, description: "A match in an entry's notes." })
+@ApiObjectType('EntrySearchResult', { implements: SearchResult, description: "A match in an entry's notes." })
 export class EntrySearchResult extends SearchResult {
   @Field(() => Entry, { description: 'The entry.' })
   entry!: EntryRecord;
 }
 
-@ObjectType('DeedSearchResult', { implements: SearchResult, description: "A match in a deed's name or description." })
+@ApiObjectType('DeedSearchResult', { implements: SearchResult, description: "A match in a deed's name or description." })
 export class DeedSearchResult extends SearchResult {
   @Field(() => Deed, { description: 'The deed.' })
   deed!: DeedRecord;
 }
 
-@ObjectType('DeedItemSearchResult', { implements: SearchResult, description: "A match in a deed item's name or description." })
+@ApiObjectType('DeedItemSearchResult', { implements: SearchResult, description: "A match in a deed item's name or description." })
 export class DeedItemSearchResult extends SearchResult {
   @Field(() => DeedItem, { description: 'The deed item.' })
   deedItem!: DeedItemRecord;
 }
 
-@ObjectType('ReflectionSearchResult', { implements: SearchResult, description: 'A match in a reflection.' })
+@ApiObjectType('ReflectionSearchResult', { implements: SearchResult, description: 'A match in a reflection.' })
 export class ReflectionSearchResult extends SearchResult {
   @Field(() => Reflection, { description: 'The reflection.' })
   reflection!: Reflection;
 }
 
-@ObjectType('SupportMessageSearchResult', { implements: SearchResult, description: 'A match in a support message.' })
+@ApiObjectType('SupportMessageSearchResult', { implements: SearchResult, description: 'A match in a support message.' })
 export class SupportMessageSearchResult extends SearchResult {
   @Field(() => SupportMessage, { description: 'The message.' })
   message!: SupportMessageRecord;
@@ -91,7 +92,7 @@ export class SupportMessageSearchResult extends SearchResult {
 /** Every concrete result type: the schema only contains object types some resolver or `orphanedTypes` names. */
 export const SEARCH_RESULT_TYPES = [EntrySearchResult, DeedSearchResult, DeedItemSearchResult, ReflectionSearchResult, SupportMessageSearchResult];
 
-@ObjectType('SearchResultEdge', { description: 'A search result with its cursor.' })
+@ApiObjectType('SearchResultEdge', { description: 'A search result with its cursor.' })
 export class SearchResultEdge {
   @Field(() => String, { description: 'Opaque cursor.' })
   cursor!: string;
@@ -100,7 +101,7 @@ export class SearchResultEdge {
   node!: SearchResultValue;
 }
 
-@ObjectType('SearchResultConnection', { description: 'A page of search results, best first.' })
+@ApiObjectType('SearchResultConnection', { description: 'A page of search results, best first.' })
 export class SearchResultConnection {
   @Field(() => [SearchResultEdge], { description: 'Results on this page.' })
   edges!: SearchResultEdge[];

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import type { Permission as PermissionRecord, Relation as RelationRecord } from '../../generated/prisma/client';
 import { BigIntID } from '../../lib/id';
 import { PageInfo } from '../../lib/pagination';
@@ -6,6 +6,7 @@ import { DateTimeScalar } from '../../lib/scalars';
 import { DeedItem, type DeedItemRecord } from '../deeds/types';
 import { UserProfile } from '../users/types';
 import { PermissionType, RelationDirection, RelationStatus } from './enums';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 export type { PermissionRecord, RelationRecord };
 
@@ -15,7 +16,7 @@ export type { PermissionRecord, RelationRecord };
  * optional here (requester, permissions, grantor, deedItem, ...) are field resolvers in
  * ./relations/resolver and ./permissions/resolver, going through the request's DataLoaders.
  */
-@ObjectType('Relation', { description: 'A unidirectional relation from a requester to a requestee (not a pagination Connection).' })
+@ApiObjectType('Relation', { description: 'A unidirectional relation from a requester to a requestee (not a pagination Connection).' })
 export class Relation implements RelationRecord {
   @Field(() => BigIntID, { description: 'Relation id.' })
   id!: bigint;
@@ -53,7 +54,7 @@ export class Relation implements RelationRecord {
   deletedAt!: Date | null;
 }
 
-@ObjectType('RelationEdge', { description: 'A relation with its cursor.' })
+@ApiObjectType('RelationEdge', { description: 'A relation with its cursor.' })
 export class RelationEdge {
   @Field(() => String, { description: 'Opaque cursor.' })
   cursor!: string;
@@ -62,7 +63,7 @@ export class RelationEdge {
   node!: RelationRecord;
 }
 
-@ObjectType('RelationConnection', { description: 'A page of relations.' })
+@ApiObjectType('RelationConnection', { description: 'A page of relations.' })
 export class RelationConnection {
   @Field(() => [RelationEdge], { description: 'Relations on this page.' })
   edges!: RelationEdge[];
@@ -75,7 +76,7 @@ export class RelationConnection {
 }
 
 /** One row per version: rows are never deleted. */
-@ObjectType('Permission', { description: 'One version of a grant on a deed item (and its descendants) from owner to grantee.' })
+@ApiObjectType('Permission', { description: 'One version of a grant on a deed item (and its descendants) from owner to grantee.' })
 export class Permission implements PermissionRecord {
   @Field(() => BigIntID, { description: 'Permission id (one per version).' })
   id!: bigint;
@@ -124,7 +125,7 @@ export class Permission implements PermissionRecord {
   updatedAt!: Date;
 }
 
-@ObjectType('PermissionEdge', { description: 'A permission with its cursor.' })
+@ApiObjectType('PermissionEdge', { description: 'A permission with its cursor.' })
 export class PermissionEdge {
   @Field(() => String, { description: 'Opaque cursor.' })
   cursor!: string;
@@ -133,7 +134,7 @@ export class PermissionEdge {
   node!: PermissionRecord;
 }
 
-@ObjectType('PermissionConnection', { description: 'A page of permissions.' })
+@ApiObjectType('PermissionConnection', { description: 'A page of permissions.' })
 export class PermissionConnection {
   @Field(() => [PermissionEdge], { description: 'Permissions on this page.' })
   edges!: PermissionEdge[];

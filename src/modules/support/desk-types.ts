@@ -1,10 +1,11 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import { apiEnum, type EnumValue } from '../../lib/api-enum';
 import { BigIntID } from '../../lib/id';
 import { PageInfo } from '../../lib/pagination';
 import { DateTimeScalar } from '../../lib/scalars';
 import { UserProfile } from '../users/types';
 import { SupportMessage, type SupportMessageRecord } from './types';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 export const SupportThreadStatus = apiEnum('SupportThreadStatus', "State of a user's support conversation.", {
   OPEN: 'Waiting for support (the default; a new message from the user reopens a resolved thread).',
@@ -21,7 +22,7 @@ export interface SupportThreadRecord {
   unreadCount: number;
 }
 
-@ObjectType('SupportThread', { description: "A user's support conversation as support staff see it (one per user)." })
+@ApiObjectType('SupportThread', { description: "A user's support conversation as support staff see it (one per user)." })
 export class SupportThread implements SupportThreadRecord {
   @Field(() => BigIntID, { description: "Thread id: the user's id." })
   id!: bigint;
@@ -43,7 +44,7 @@ export class SupportThread implements SupportThreadRecord {
   unreadCount!: number;
 }
 
-@ObjectType('SupportThreadEdge', { description: 'A support thread with its cursor.' })
+@ApiObjectType('SupportThreadEdge', { description: 'A support thread with its cursor.' })
 export class SupportThreadEdge {
   @Field(() => String, { description: 'Opaque cursor.' })
   cursor!: string;
@@ -52,7 +53,7 @@ export class SupportThreadEdge {
   node!: SupportThreadRecord;
 }
 
-@ObjectType('SupportThreadConnection', { description: 'A page of support threads, newest message first.' })
+@ApiObjectType('SupportThreadConnection', { description: 'A page of support threads, newest message first.' })
 export class SupportThreadConnection {
   @Field(() => [SupportThreadEdge], { description: 'Threads on this page.' })
   edges!: SupportThreadEdge[];
@@ -64,7 +65,7 @@ export class SupportThreadConnection {
   totalCount!: number;
 }
 
-@ObjectType('ReplyToSupportMessagePayload', { description: 'Result of replyToSupportMessage.' })
+@ApiObjectType('ReplyToSupportMessagePayload', { description: 'Result of replyToSupportMessage.' })
 export class ReplyToSupportMessagePayload {
   @Field(() => SupportMessage, { description: 'The reply (sender SUPPORT).' })
   message!: SupportMessageRecord;
@@ -73,7 +74,7 @@ export class ReplyToSupportMessagePayload {
   thread!: SupportThreadRecord;
 }
 
-@ObjectType('SupportThreadPayload', { description: 'Result of resolveSupportThread and reopenSupportThread.' })
+@ApiObjectType('SupportThreadPayload', { description: 'Result of resolveSupportThread and reopenSupportThread.' })
 export class SupportThreadPayload {
   @Field(() => SupportThread, { description: 'The thread in its new state.' })
   thread!: SupportThreadRecord;

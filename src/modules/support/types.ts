@@ -1,15 +1,16 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import type { Message } from '../../generated/prisma/client';
 import { BigIntID } from '../../lib/id';
 import { PageInfo } from '../../lib/pagination';
 import { DateTimeScalar } from '../../lib/scalars';
 import { User } from '../users/types';
 import { SupportMessageSender } from './enums';
+import { ApiObjectType } from '../../lib/api-object-type';
 
 export type SupportMessageRecord = Pick<Message, 'id' | 'sender' | 'subject' | 'content' | 'readAt' | 'createdAt'>;
 
 /** Fields are spelled like the Prisma record, so rows are returned as they come. */
-@ObjectType('SupportMessage', { description: "A message in the user's in-app support conversation." })
+@ApiObjectType('SupportMessage', { description: "A message in the user's in-app support conversation." })
 export class SupportMessage implements SupportMessageRecord {
   @Field(() => BigIntID, { description: 'Message id.' })
   id!: bigint;
@@ -30,7 +31,7 @@ export class SupportMessage implements SupportMessageRecord {
   createdAt!: Date;
 }
 
-@ObjectType('SupportMessageEdge', { description: 'A support message with its cursor.' })
+@ApiObjectType('SupportMessageEdge', { description: 'A support message with its cursor.' })
 export class SupportMessageEdge {
   @Field(() => String, { description: 'Opaque cursor.' })
   cursor!: string;
@@ -39,7 +40,7 @@ export class SupportMessageEdge {
   node!: SupportMessageRecord;
 }
 
-@ObjectType('SupportMessageConnection', { description: 'A page of support messages.' })
+@ApiObjectType('SupportMessageConnection', { description: 'A page of support messages.' })
 export class SupportMessageConnection {
   @Field(() => [SupportMessageEdge], { description: 'Messages on this page.' })
   edges!: SupportMessageEdge[];
@@ -51,13 +52,13 @@ export class SupportMessageConnection {
   totalCount!: number;
 }
 
-@ObjectType('SendSupportMessagePayload', { description: 'Result of sendSupportMessage.' })
+@ApiObjectType('SendSupportMessagePayload', { description: 'Result of sendSupportMessage.' })
 export class SendSupportMessagePayload {
   @Field(() => SupportMessage, { description: 'The sent message.' })
   message!: SupportMessageRecord;
 }
 
-@ObjectType('MarkMessageReadPayload', { description: 'Result of markMessageRead.' })
+@ApiObjectType('MarkMessageReadPayload', { description: 'Result of markMessageRead.' })
 export class MarkMessageReadPayload {
   @Field(() => SupportMessage, { description: 'The message with readAt set.' })
   message!: SupportMessageRecord;

@@ -1,9 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import { BigIntID } from '../../lib/id';
 import { DateTimeScalar, JSONScalar } from '../../lib/scalars';
 import { User } from './types';
+import { ApiObjectType } from '../../lib/api-object-type';
 
-@ObjectType('AuthPayload', {
+@ApiObjectType('AuthPayload', {
   description: 'A session token and the signed-in user (register, login, resetPassword, changePassword).',
 })
 export class AuthPayload {
@@ -17,7 +18,7 @@ export class AuthPayload {
   user!: User;
 }
 
-@ObjectType('VerifyEmailPayload', { description: 'Result of verifyEmail.' })
+@ApiObjectType('VerifyEmailPayload', { description: 'Result of verifyEmail.' })
 export class VerifyEmailPayload {
   @Field(() => Boolean, { description: 'Always true on success (invalid tokens raise BAD_USER_INPUT).' })
   verified!: boolean;
@@ -26,25 +27,25 @@ export class VerifyEmailPayload {
   user!: User | null;
 }
 
-@ObjectType('RequestEmailVerificationPayload', { description: 'Result of requestEmailVerification.' })
+@ApiObjectType('RequestEmailVerificationPayload', { description: 'Result of requestEmailVerification.' })
 export class RequestEmailVerificationPayload {
   @Field(() => Boolean, { description: 'Always true; does not reveal whether an unverified account exists.' })
   accepted!: boolean;
 }
 
-@ObjectType('RequestPasswordResetPayload', { description: 'Result of requestPasswordReset.' })
+@ApiObjectType('RequestPasswordResetPayload', { description: 'Result of requestPasswordReset.' })
 export class RequestPasswordResetPayload {
   @Field(() => Boolean, { description: 'Always true; does not reveal whether the account exists.' })
   accepted!: boolean;
 }
 
-@ObjectType('UpdateProfilePayload', { description: 'Result of updateProfile.' })
+@ApiObjectType('UpdateProfilePayload', { description: 'Result of updateProfile.' })
 export class UpdateProfilePayload {
   @Field(() => User, { description: 'The updated user.' })
   user!: User;
 }
 
-@ObjectType('DeleteAccountPayload', { description: 'Result of deleteAccount.' })
+@ApiObjectType('DeleteAccountPayload', { description: 'Result of deleteAccount.' })
 export class DeleteAccountPayload {
   @Field(() => BigIntID, { description: 'Id of the deleted user (evict from caches).' })
   deletedUserId!: bigint;
@@ -58,7 +59,7 @@ export class DeleteAccountPayload {
   purgeAfter!: Date;
 }
 
-@ObjectType('ExportMyDataPayload', { description: 'Result of exportMyData.' })
+@ApiObjectType('ExportMyDataPayload', { description: 'Result of exportMyData.' })
 export class ExportMyDataPayload {
   @Field(() => JSONScalar, { description: 'All data owned by the viewer as one JSON document.' })
   data!: unknown;

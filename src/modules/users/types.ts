@@ -1,11 +1,12 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import type { User as UserRecord } from '../../generated/prisma/client';
 import { BigIntID } from '../../lib/id';
 import { todayIn } from '../../lib/local-dates';
 import { DateScalar, DateTimeScalar, type LocalDate, TimeZoneScalar } from '../../lib/scalars';
 import { Theme, UserRole, Weekday } from './enums';
+import { ApiObjectType } from '../../lib/api-object-type';
 
-@ObjectType('UserPreferences', { description: 'Typed user preferences stored on the user record.' })
+@ApiObjectType('UserPreferences', { description: 'Typed user preferences stored on the user record.' })
 export class UserPreferences {
   @Field(() => String, { description: 'BCP-47 language tag for the UI, e.g. `en` or `ur-PK`.' })
   locale!: string;
@@ -20,7 +21,7 @@ export class UserPreferences {
   defaultDashboardDays!: number;
 }
 
-@ObjectType('UserProfile', { description: 'Public profile of a user, visible to the user and their connections.' })
+@ApiObjectType('UserProfile', { description: 'Public profile of a user, visible to the user and their connections.' })
 export class UserProfile {
   @Field(() => BigIntID, { description: 'User id (same id as the private User).' })
   id!: bigint;
@@ -32,7 +33,7 @@ export class UserProfile {
   timezone!: string;
 }
 
-@ObjectType('User', { description: "The signed-in user's private view of their own account." })
+@ApiObjectType('User', { description: "The signed-in user's private view of their own account." })
 export class User {
   @Field(() => BigIntID, { description: 'User id.' })
   id!: bigint;

@@ -1,7 +1,8 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import { Permission, type PermissionRecord, Relation, type RelationRecord } from '../types';
+import { ApiObjectType } from '../../../lib/api-object-type';
 
-@ObjectType('GrantPermissionPayload', { description: 'Result of grantPermission.' })
+@ApiObjectType('GrantPermissionPayload', { description: 'Result of grantPermission.' })
 export class GrantPermissionPayload {
   @Field(() => Permission, { description: 'The active permission version.' })
   permission!: PermissionRecord;
@@ -13,7 +14,7 @@ export class GrantPermissionPayload {
   relation!: RelationRecord;
 }
 
-@ObjectType('RevokePermissionPayload', { description: 'Result of revokePermission.' })
+@ApiObjectType('RevokePermissionPayload', { description: 'Result of revokePermission.' })
 export class RevokePermissionPayload {
   @Field(() => Permission, { description: 'The permission, now inactive with revokedAt set.' })
   permission!: PermissionRecord;

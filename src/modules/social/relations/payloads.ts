@@ -1,20 +1,21 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import { BigIntID } from '../../../lib/id';
 import { Permission, type PermissionRecord, Relation, type RelationRecord } from '../types';
+import { ApiObjectType } from '../../../lib/api-object-type';
 
-@ObjectType('SendConnectionRequestPayload', { description: 'Result of sendConnectionRequest.' })
+@ApiObjectType('SendConnectionRequestPayload', { description: 'Result of sendConnectionRequest.' })
 export class SendConnectionRequestPayload {
   @Field(() => Relation, { description: 'The pending outgoing relation.' })
   relation!: RelationRecord;
 }
 
-@ObjectType('RespondToConnectionRequestPayload', { description: 'Result of respondToConnectionRequest.' })
+@ApiObjectType('RespondToConnectionRequestPayload', { description: 'Result of respondToConnectionRequest.' })
 export class RespondToConnectionRequestPayload {
   @Field(() => Relation, { description: 'The relation with its new status.' })
   relation!: RelationRecord;
 }
 
-@ObjectType('BlockUserPayload', { description: 'Result of blockUser.' })
+@ApiObjectType('BlockUserPayload', { description: 'Result of blockUser.' })
 export class BlockUserPayload {
   @Field(() => Relation, { description: 'The BLOCKED relation (requester = blocked user, requestee = viewer).' })
   relation!: RelationRecord;
@@ -26,7 +27,7 @@ export class BlockUserPayload {
   revokedPermissions!: PermissionRecord[];
 }
 
-@ObjectType('RemoveConnectionPayload', { description: 'Result of removeConnection.' })
+@ApiObjectType('RemoveConnectionPayload', { description: 'Result of removeConnection.' })
 export class RemoveConnectionPayload {
   @Field(() => BigIntID, { description: 'Id of the removed relation (evict from caches).' })
   removedRelationId!: bigint;
