@@ -26,6 +26,8 @@ export class RedisUnavailableError extends Error {
 // lose to a dead or hung Redis (issue 4).
 const COMMAND_TIMEOUT_MS = 100;
 const RESET_TIMEOUT_MS = 1_000;
+/** The longest a command waits while this process's own timers run late (see withTimeout). */
+const OVERLOADED_WAIT_MS = 1_000;
 const VOLUME_THRESHOLD = 3;
 // Failures in a row that open the breaker even when the rolling window still holds mostly
 // successes (a quiet process whose Redis just hung would otherwise pay the timeout for long).
@@ -42,10 +44,24 @@ class RedisTimeoutError extends Error {
  * Rejects when `promise` has not settled `ms` later. When the timer fires after the event loop
  * was blocked (a burst of CPU work), a reply may already sit in the socket: one setImmediate
  * lets I/O be read first, so a busy process does not mistake a healthy Redis for a dead one.
+ * And when the timer itself fired late, the process was too busy to give Redis its time
+ * (thousands of connections at once: Redis shares the cores and answered late too, and
+ * opening the breaker then turned every cached dashboard into a computation): the command
+ * gets `ms` more, as long as the timers keep firing late, up to OVERLOADED_WAIT_MS in all.
  */
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => setImmediate(() => reject(new RedisTimeoutError(ms))), ms);
+    const started = performance.now();
+    let timer: NodeJS.Timeout;
+    const expire = (due: number) => {
+      const now = performance.now();
+      if (now - due > ms / 2 && now - started + ms <= OVERLOADED_WAIT_MS) {
+        timer = setTimeout(() => expire(now + ms), ms);
+        return;
+      }
+      setImmediate(() => reject(new RedisTimeoutError(ms)));
+    };
+    timer = setTimeout(() => expire(started + ms), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);

@@ -1,0 +1,29 @@
+import pino from 'pino';
+import { RedisBreaker } from './redis-breaker';
+
+/** Keeps the event loop busy for `ms`, as a burst of requests does. */
+function busy(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+describe('RedisBreaker while this process is overloaded', () => {
+  it('waits for a reply that comes late because the process itself ran late, and stays closed', async () => {
+    const breaker = new RedisBreaker(pino({ level: 'silent' }), { timeoutMs: 100 });
+    // Redis answers 50 ms after the process is back from 200 ms of work: its 100 ms timer fired
+    // 100 ms late, so the command is given more time instead of failing.
+    const answers = Array.from({ length: 3 }, () =>
+      breaker.run(() => new Promise<string>((resolve) => setTimeout(() => resolve('PONG'), 250))),
+    );
+    busy(200);
+    await expect(Promise.all(answers)).resolves.toEqual(['PONG', 'PONG', 'PONG']);
+    expect(breaker.state).toBe('closed');
+  });
+
+  it('still fails a command that gets no answer at all', async () => {
+    const breaker = new RedisBreaker(pino({ level: 'silent' }), { timeoutMs: 100 });
+    const silent = breaker.run(() => new Promise<string>(() => undefined));
+    busy(200);
+    await expect(silent).rejects.toThrow('Redis unavailable');
+  });
+});
