@@ -44,30 +44,37 @@ class RedisTimeoutError extends Error {
  * Rejects when `promise` has not settled `ms` later. When the timer fires after the event loop
  * was blocked (a burst of CPU work), a reply may already sit in the socket: one setImmediate
  * lets I/O be read first, so a busy process does not mistake a healthy Redis for a dead one.
- * And when the timer itself fired late, the process was too busy to give Redis its time
- * (thousands of connections at once: Redis shares the cores and answered late too, and
- * opening the breaker then turned every cached dashboard into a computation): the command
- * gets `ms` more, as long as the timers keep firing late, up to OVERLOADED_WAIT_MS in all.
+ * And when this process ran far behind its timers (the timer fired late, or the I/O read
+ * before the check took long: thousands of connections at once), it did not give Redis its
+ * time: a reply takes loop turns to be written and read, and opening the breaker then turned
+ * every cached dashboard into a computation. The command gets `ms` more, up to
+ * OVERLOADED_WAIT_MS in all; a process that keeps up still fails a silent Redis after `ms`.
  */
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const started = performance.now();
+    let settled = false;
     let timer: NodeJS.Timeout;
-    const expire = (due: number) => {
-      const now = performance.now();
-      if (now - due > ms / 2 && now - started + ms <= OVERLOADED_WAIT_MS) {
-        timer = setTimeout(() => expire(now + ms), ms);
-        return;
-      }
-      setImmediate(() => reject(new RedisTimeoutError(ms)));
-    };
+    const expire = (due: number) =>
+      setImmediate(() => {
+        if (settled) return;
+        const now = performance.now();
+        if (now - due > ms / 2 && now - started + ms <= OVERLOADED_WAIT_MS) {
+          const next = now + ms;
+          timer = setTimeout(() => expire(next), ms);
+          return;
+        }
+        reject(new RedisTimeoutError(ms));
+      });
     timer = setTimeout(() => expire(started + ms), ms);
     promise.then(
       (value) => {
+        settled = true;
         clearTimeout(timer);
         resolve(value);
       },
       (error: unknown) => {
+        settled = true;
         clearTimeout(timer);
         reject(error);
       },
