@@ -40,6 +40,14 @@ export class RecordLoader<V> extends DataLoader<bigint, V | null> {
   }
 }
 
+/** A RecordLoader of rows by their `id`, from one statement for the batch's ids (a missing id answers null). */
+export function recordsById<Row extends { id: bigint }>(fetch: (ids: bigint[]) => Promise<Row[]>): RecordLoader<Row> {
+  return new RecordLoader<Row>(async (ids) => {
+    const rows = new Map((await fetch([...ids])).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
 /** `then` for a value that may or may not be a promise, without making one when it is not. */
 export function thenMaybe<T, R>(value: T | Promise<T>, next: (value: T) => R): R | Promise<R> {
   return value instanceof Promise ? value.then(next) : next(value);

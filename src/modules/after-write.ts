@@ -2,6 +2,7 @@ import type { User as UserRecord } from '../generated/prisma/client';
 import type { Actor } from './context-types';
 import type { DashboardInvalidator } from './dashboard/dashboard-cache';
 import type { EntryRecord } from './entries/types';
+import type { LiveUsers } from './users/live-users';
 
 /** What a committed write changed, as far as remembered state goes. */
 export interface WriteEffects {
@@ -21,6 +22,8 @@ export interface WriteEffects {
   readonly supportThreadsOf?: readonly bigint[];
   /** Owners whose cached dashboards (shared by every request) no longer hold. */
   readonly dashboardsOf?: readonly bigint[];
+  /** Users whose row changed (profile, password, deletion, verification, login): every instance's live user rows. */
+  readonly usersChanged?: readonly bigint[];
 }
 
 /**
@@ -31,10 +34,16 @@ export interface WriteEffects {
  * nothing); resolvers and other code never clear state themselves.
  */
 export class AfterWrite {
-  constructor(private readonly dashboards: DashboardInvalidator) {}
+  constructor(
+    private readonly dashboards: DashboardInvalidator,
+    private readonly users: Pick<LiveUsers, 'changed'>,
+  ) {}
 
-  async forget(actor: Actor, effects: WriteEffects): Promise<void> {
-    forgetOperationState(actor, effects);
+  /** `actor` is null for writes of public operations (login, resetPassword, ...): no operation state to drop. */
+  async forget(actor: Actor | null, effects: WriteEffects): Promise<void> {
+    if (actor) forgetOperationState(actor, effects);
+    // Awaited: the writer answers only once every instance has been told (live-users.ts).
+    for (const userId of effects.usersChanged ?? []) await this.users.changed(userId);
     if (effects.dashboardsOf?.length) await this.dashboards.invalidateOwners(effects.dashboardsOf);
   }
 }

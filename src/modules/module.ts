@@ -8,6 +8,7 @@ import type { AfterWrite } from './after-write';
 import type { DashboardCache } from './dashboard/dashboard-cache';
 import type { EntryEvents } from './entries/entry-events';
 import type { GoalEvents } from './progress/goal-events';
+import type { LiveUsers } from './users/live-users';
 
 /** What services are built from; one set per process. */
 export interface ServiceDependencies {
@@ -34,6 +35,8 @@ export interface SharedServices {
   goalEvents: GoalEvents;
   /** Dashboards in the shared cache (the dashboard service reads them; writers drop them through afterWrite). */
   dashboardCache: DashboardCache;
+  /** Live user rows across requests (the token check reads them; writers drop them through afterWrite). */
+  liveUsers: LiveUsers;
   /** What every writer calls once its transaction committed (after-write.ts). */
   afterWrite: AfterWrite;
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { RecordLoader } from '../../lib/record-loader';
+import { recordsById, type RecordLoader } from '../../lib/record-loader';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { bigintArray } from '../../lib/sql';
 import { MAX_DELETED_ROWS_LISTED } from './limits';
@@ -32,15 +32,6 @@ export interface DeedLoaders {
 }
 
 type Keyed<Row> = { key: bigint; row: Row };
-
-function rowsById<Row extends { id: bigint }>(
-  fetch: (ids: bigint[]) => Promise<Row[]>,
-): RecordLoader<Row> {
-  return new RecordLoader<Row>(async (ids) => {
-    const byId = new Map((await fetch([...ids])).map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
 
 /** Groups rows (kept in fetch order) under the key each belongs to. */
 function rowsByKey<Row>(
@@ -79,8 +70,8 @@ function listedItems(prisma: PrismaClient, column: 'deed_id' | 'parent_deed_item
 const MAX_WALK = 10;
 
 export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
-  const deedItems = rowsById((ids) => prisma.deedItem.findMany({ where: { id: { in: ids } } }));
-  const scales = rowsById((ids) => prisma.scale.findMany({ where: { id: { in: ids } } }));
+  const deedItems = recordsById((ids) => prisma.deedItem.findMany({ where: { id: { in: ids } } }));
+  const scales = recordsById((ids) => prisma.scale.findMany({ where: { id: { in: ids } } }));
   // Items and scales fetched through a relation fill the by-id caches, so a later `parent`
   // or `scale` lookup of the same row costs no statement.
   const primeItem = (row: DeedItemRecord) => void deedItems.prime(row.id, row);
@@ -99,10 +90,10 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
   };
 
   return {
-    deeds: rowsById((ids) => prisma.deed.findMany({ where: { id: { in: ids } } })),
+    deeds: recordsById((ids) => prisma.deed.findMany({ where: { id: { in: ids } } })),
     deedItems,
     scales,
-    scaleValues: rowsById((ids) => prisma.scaleValue.findMany({ where: { id: { in: ids } } })),
+    scaleValues: recordsById((ids) => prisma.scaleValue.findMany({ where: { id: { in: ids } } })),
 
     itemsByDeed: rowsByKey(async (deedIds) => {
       const rows = await listedItems(prisma, 'deed_id', deedIds);

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { recordsById } from '../../lib/record-loader';
 import { itemProgress } from './goal-state';
 import { achievedAmounts, type GoalKind } from './progress-sql';
 import type { ItemProgress, MeritItemRecord, MeritRecord, TargetItemRecord, TargetRecord } from './types';
@@ -27,13 +28,6 @@ export interface ProgressLoaders {
   goalItemProgress: DataLoader<GoalItemKey, ItemProgress>;
 }
 
-function byId<Row extends { id: bigint }>(fetch: (ids: bigint[]) => Promise<Row[]>): DataLoader<bigint, Row | null> {
-  return new DataLoader<bigint, Row | null>(async (ids) => {
-    const rows = new Map((await fetch([...ids])).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  });
-}
-
 function byParent<Row extends { id: bigint }>(
   fetch: (parentIds: bigint[]) => Promise<Row[]>,
   parentOf: (row: Row) => bigint,
@@ -47,8 +41,8 @@ function byParent<Row extends { id: bigint }>(
 
 export function createProgressLoaders(prisma: PrismaClient): ProgressLoaders {
   return {
-    merits: byId((ids) => prisma.merit.findMany({ where: { id: { in: ids } } })),
-    targets: byId((ids) => prisma.target.findMany({ where: { id: { in: ids } } })),
+    merits: recordsById((ids) => prisma.merit.findMany({ where: { id: { in: ids } } })),
+    targets: recordsById((ids) => prisma.target.findMany({ where: { id: { in: ids } } })),
     meritItemsByMerit: byParent(
       (ids) => prisma.meritItem.findMany({ where: { meritId: { in: ids } }, orderBy: { id: 'asc' } }),
       (row) => row.meritId,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client';
-import { RecordLoader } from '../../lib/record-loader';
+import { recordsById, type RecordLoader } from '../../lib/record-loader';
 import type { ReflectionRecord } from '../reflections/types';
 import type { SupportMessageRecord } from '../support/types';
 
@@ -13,17 +13,10 @@ export interface SearchLoaders {
   supportMessagesById: RecordLoader<SupportMessageRecord>;
 }
 
-function byId<Row extends { id: bigint }>(fetch: (ids: bigint[]) => Promise<Row[]>): RecordLoader<Row> {
-  return new RecordLoader<Row>(async (ids) => {
-    const rows = new Map((await fetch([...ids])).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  });
-}
-
 export function createSearchLoaders(prisma: PrismaClient): SearchLoaders {
   return {
-    reflectionsById: byId((ids) => prisma.reflectionMessage.findMany({ where: { id: { in: ids } } })),
-    supportMessagesById: byId((ids) =>
+    reflectionsById: recordsById((ids) => prisma.reflectionMessage.findMany({ where: { id: { in: ids } } })),
+    supportMessagesById: recordsById((ids) =>
       prisma.message.findMany({
         where: { id: { in: ids } },
         select: { id: true, sender: true, subject: true, content: true, readAt: true, createdAt: true },

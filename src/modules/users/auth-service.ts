@@ -15,8 +15,8 @@ import { offResponsePath } from '../../lib/background-work';
 import { isUniqueViolation } from '../../lib/prisma-errors';
 import type { Mailer, MailMessage } from '../../mail';
 import { writeAudit, type RequestOrigin } from '../audit/audit-log';
+import type { AfterWrite } from '../after-write';
 import type { Actor } from '../context-types';
-import type { LiveUsers } from './live-users';
 import { passwordResetMail, verificationMail } from './account-mail';
 import { deletionScheduled, restoreScheduledAccount, scheduledAccountFor } from './account-restore';
 
@@ -36,8 +36,8 @@ export interface AuthServiceDependencies {
   jwtKey: Uint8Array;
   mailer: Mailer;
   logger: Logger;
-  /** Told of every committed change to a user row (the viewer cache of every instance). */
-  liveUsers: Pick<LiveUsers, 'changed'>;
+  /** Told of every committed change to a user row (every instance's live user rows). */
+  afterWrite: Pick<AfterWrite, 'forget'>;
 }
 
 /** Emails are compared and stored lower-cased and trimmed (unique, case-insensitive). */
@@ -130,7 +130,7 @@ export class AuthService {
       await writeAudit(tx, origin, { action: 'LOGGED_IN', entityType: 'USER', entityId: user.id, actorId: user.id });
       return row;
     });
-    await this.deps.liveUsers.changed(user.id);
+    await this.deps.afterWrite.forget(null, { usersChanged: [user.id] });
     return this.sessionFor(updated, now);
   }
 
@@ -139,7 +139,7 @@ export class AuthService {
     const account = await scheduledAccountFor(this.deps.prisma, normaliseEmail(input.email), input.password);
     if (!account) throw unauthenticated(LOGIN_FAILED_MESSAGE);
     const user = await restoreScheduledAccount(this.deps.prisma, account, origin, LOGIN_FAILED_MESSAGE);
-    await this.deps.liveUsers.changed(user.id);
+    await this.deps.afterWrite.forget(null, { usersChanged: [user.id] });
     return this.sessionFor(user, new Date());
   }
 
@@ -174,7 +174,7 @@ export class AuthService {
       });
       return after;
     });
-    await this.deps.liveUsers.changed(user.id);
+    await this.deps.afterWrite.forget(null, { usersChanged: [user.id] });
 
     return { verified: true, user: viewer?.id === user.id ? user : null };
   }
@@ -242,7 +242,7 @@ export class AuthService {
       const { userId } = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash } });
       return this.setPassword(tx, userId, passwordHash, now, origin, 'PASSWORD_RESET');
     });
-    await this.deps.liveUsers.changed(user.id);
+    await this.deps.afterWrite.forget(null, { usersChanged: [user.id] });
     return this.sessionFor(user, now);
   }
 
@@ -257,7 +257,7 @@ export class AuthService {
     const user = await this.deps.prisma.$transaction((tx) =>
       this.setPassword(tx, viewer.id, passwordHash, now, origin, 'PASSWORD_CHANGED'),
     );
-    await this.deps.liveUsers.changed(viewer.id);
+    await this.deps.afterWrite.forget(actor, { usersChanged: [viewer.id] });
     return this.sessionFor(user, now);
   }
 

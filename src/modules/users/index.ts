@@ -2,7 +2,6 @@ import { defineModule, type LoadersOf, type ServicesOf } from '../module';
 import { AccountResolver } from './account-resolver';
 import { AuthService } from './auth-service';
 import { DataExportService } from './data-export';
-import { LiveUsers } from './live-users';
 import { createUnreadSupportMessageCountLoader, createUserProfileLoader } from './loaders';
 import { UserResolver } from './resolver';
 import { UserService } from './service';
@@ -10,14 +9,11 @@ import { UserService } from './service';
 /** Accounts, sign-in, profiles and the personal data export. */
 export const usersModule = defineModule({
   resolvers: [UserResolver, AccountResolver],
-  createServices: ({ config, prisma, afterWrite, jwtKey, mailer, logger, events }) => {
-    const liveUsers = new LiveUsers(prisma, events, { ttlSeconds: config.viewerCacheSeconds });
-    return {
-      users: new UserService(prisma, liveUsers, afterWrite, { purgeAfterDays: config.accountPurgeAfterDays }),
-      auth: new AuthService({ prisma, jwtKey, mailer, logger, liveUsers }),
-      dataExport: new DataExportService(prisma),
-    };
-  },
+  createServices: ({ config, prisma, afterWrite, liveUsers, jwtKey, mailer, logger }) => ({
+    users: new UserService(prisma, liveUsers, afterWrite, { purgeAfterDays: config.accountPurgeAfterDays }),
+    auth: new AuthService({ prisma, jwtKey, mailer, logger, afterWrite }),
+    dataExport: new DataExportService(prisma),
+  }),
   createLoaders: (prisma) => ({
     /** Public profiles of live or deleted users, for embedded `owner`, `createdBy`, ... fields. */
     userProfiles: createUserProfileLoader(prisma),

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { RecordLoader } from '../../lib/record-loader';
+import { recordsById, type RecordLoader } from '../../lib/record-loader';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { UserProfile } from './types';
 
@@ -9,16 +9,7 @@ import type { UserProfile } from './types';
  * author still has a name. One query per batch. Resolves null only for ids that never existed.
  */
 export function createUserProfileLoader(prisma: PrismaClient): RecordLoader<UserProfile> {
-  return new RecordLoader<UserProfile>(
-    async (ids) => {
-      const rows = await prisma.user.findMany({
-        where: { id: { in: [...ids] } },
-        select: { id: true, fullName: true, timezone: true },
-      });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    },
-  );
+  return recordsById((ids) => prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true, timezone: true } }));
 }
 
 /** `User.unreadSupportMessageCount` by user id: live SUPPORT messages not yet read. */

@@ -75,9 +75,12 @@ export class UserService {
       });
       return saved;
     });
-    await this.liveUsers.changed(viewer.id);
     // Later fields read the profile through the loader; the dashboard window is "today" in the owner's timezone.
-    await this.afterWrite.forget(actor, { profile: updated, dashboardsOf: newValues.timezone !== undefined ? [viewer.id] : [] });
+    await this.afterWrite.forget(actor, {
+      profile: updated,
+      usersChanged: [viewer.id],
+      dashboardsOf: newValues.timezone !== undefined ? [viewer.id] : [],
+    });
     return updated;
   }
 
@@ -147,9 +150,8 @@ export class UserService {
       });
       return relations.map((relation) => relation.requesteeId);
     });
-    await this.liveUsers.changed(userId);
     // Grants in both directions ended: the requestees of its relations granted them.
-    await this.afterWrite.forget(actor, { access: true, dashboardsOf: [userId, ...grantors] });
+    await this.afterWrite.forget(actor, { access: true, usersChanged: [userId], dashboardsOf: [userId, ...grantors] });
 
     return { deletedUserId: userId, deletedAt: now, purgeAfter };
   }
