@@ -6,6 +6,8 @@ import type { SqlQuery } from '@prisma/driver-adapter-utils';
  * For a long statement run with a few fixed texts on every request (search): parsing and
  * planning it cost more than running it (search: ~1.5 ms against ~0.4 ms). Never for texts
  * that vary with the data (IN lists of varying length): each text is kept on every connection.
+ * Give it scalar parameters where it can (`idIn` in lib/sql.ts): with an array parameter
+ * PostgreSQL plans the statement again on every call, and only parsing is saved.
  */
 export const PREPARED = '/* prepared */';
 

@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { conflict, forbidden, notFound, unauthenticated } from '../../lib/errors';
 import { auditVisibleTo } from './audit-visibility';
 import { PREPARED } from '../../db/prepared-statements';
+import { bigintArray, idIn } from '../../lib/sql';
 
 /**
  * THE permission authority (CONTRACT.md section 3). Every resolver and service asks it what
@@ -66,8 +67,6 @@ type Db = Pick<PrismaClient, '$queryRaw'>;
 
 /** Levels never exceed 10; a longer walk through caller rows means they are not a tree. */
 const MAX_CHAIN = 10;
-
-const idArray = (ids: readonly bigint[]) => Prisma.sql`${ids.map(String)}::bigint[]`;
 
 export class PermissionAuthority {
   private readonly itemFacts: DataLoader<bigint, ItemFacts | null>;
@@ -388,23 +387,26 @@ export class PermissionAuthority {
 
   private async loadItemFacts(ids: readonly bigint[]): Promise<Array<ItemFacts | null>> {
     // Walk up from each item to its root; the item is effectively deleted when any step,
-    // or its deed, is. Depth is at most 10, so the walk is short.
+    // or its deed, is. Depth is at most 10, so the walk is short. Each step and the deed are
+    // index lookups behind OFFSET 0: the planner guesses ten rows per recursion level and,
+    // on a few thousand items, hashed the whole table for a walk of one or two rows.
     const rows = await this.db.$queryRaw<
       Array<{ item_id: bigint; deed_id: bigint; owner_id: bigint; effectively_deleted: boolean }>
     >`${Prisma.raw(PREPARED)}
       WITH RECURSIVE chain AS (
-        SELECT di.deed_item_id AS item_id, di.parent_deed_item_id AS next_id, di.deleted_at IS NOT NULL AS deleted
-        FROM deed_items di WHERE di.deed_item_id = ANY(${idArray(ids)})
+        SELECT di.deed_item_id AS item_id, di.deed_id, di.parent_deed_item_id AS next_id, di.deleted_at IS NOT NULL AS deleted
+        FROM deed_items di WHERE ${idIn('di.deed_item_id', ids)}
         UNION ALL
-        SELECT chain.item_id, p.parent_deed_item_id, p.deleted_at IS NOT NULL
-        FROM chain JOIN deed_items p ON p.deed_item_id = chain.next_id
+        SELECT chain.item_id, chain.deed_id, p.parent_deed_item_id, p.deleted
+        FROM chain CROSS JOIN LATERAL (
+          SELECT parent_deed_item_id, deleted_at IS NOT NULL AS deleted FROM deed_items WHERE deed_item_id = chain.next_id OFFSET 0
+        ) p
       )
-      SELECT i.deed_item_id AS item_id, i.deed_id, d.user_id AS owner_id,
+      SELECT chain.item_id, chain.deed_id, d.user_id AS owner_id,
              (bool_or(chain.deleted) OR d.deleted_at IS NOT NULL) AS effectively_deleted
       FROM chain
-      JOIN deed_items i ON i.deed_item_id = chain.item_id
-      JOIN deeds d ON d.deed_id = i.deed_id
-      GROUP BY i.deed_item_id, i.deed_id, d.user_id, d.deleted_at`;
+      CROSS JOIN LATERAL (SELECT user_id, deleted_at FROM deeds WHERE deed_id = chain.deed_id OFFSET 0) d
+      GROUP BY chain.item_id, chain.deed_id, d.user_id, d.deleted_at`;
     const byId = new Map(rows.map((r) => [r.item_id.toString(), r]));
     return ids.map((id) => {
       const r = byId.get(id.toString());
@@ -416,7 +418,7 @@ export class PermissionAuthority {
 
   private async loadDeedFacts(ids: readonly bigint[]): Promise<Array<DeedFacts | null>> {
     const rows = await this.db.$queryRaw<Array<{ deed_id: bigint; user_id: bigint; deleted: boolean }>>`
-      SELECT deed_id, user_id, deleted_at IS NOT NULL AS deleted FROM deeds WHERE deed_id = ANY(${idArray(ids)})`;
+      SELECT deed_id, user_id, deleted_at IS NOT NULL AS deleted FROM deeds WHERE deed_id = ANY(${bigintArray(ids)})`;
     const byId = new Map(rows.map((r) => [r.deed_id.toString(), r]));
     return ids.map((id) => {
       const r = byId.get(id.toString());
@@ -438,7 +440,7 @@ export class PermissionAuthority {
         FROM permissions p
         JOIN relations r ON r.relation_id = p.relation_id
         WHERE p.is_active AND r.status = 'ACCEPTED' AND r.deleted_at IS NULL
-          AND r.requester_id = ${this.viewerId} AND r.requestee_id = ANY(${idArray(ownerIds)})
+          AND r.requester_id = ${this.viewerId} AND ${idIn('r.requestee_id', ownerIds)}
         GROUP BY r.requestee_id, p.deed_item_id
       ),
       up AS (
@@ -472,7 +474,7 @@ export class PermissionAuthority {
     const viewer = this.viewerId;
     const rows = await this.db.$queryRaw<Array<{ user_id: bigint }>>`
       SELECT u.user_id FROM users u
-      WHERE u.user_id = ANY(${idArray(ids)}) AND u.deleted_at IS NULL
+      WHERE u.user_id = ANY(${bigintArray(ids)}) AND u.deleted_at IS NULL
         AND (
           u.user_id = ${viewer}
           OR (
@@ -496,7 +498,7 @@ export class PermissionAuthority {
   private async loadRelationRoles(ids: readonly bigint[]): Promise<Array<RelationRole | null>> {
     const rows = await this.db.$queryRaw<Array<{ relation_id: bigint; requester_id: bigint }>>`
       SELECT r.relation_id, r.requester_id FROM relations r
-      WHERE r.relation_id = ANY(${idArray(ids)}) AND ${this.visibleRelationCondition('r')}`;
+      WHERE r.relation_id = ANY(${bigintArray(ids)}) AND ${this.visibleRelationCondition('r')}`;
     const byId = new Map(rows.map((r) => [r.relation_id.toString(), r]));
     return ids.map((id) => {
       const r = byId.get(id.toString());

@@ -4,8 +4,8 @@ import type { LocalDate } from '../../lib/scalars';
 import { writeAudit } from '../audit/audit-log';
 import type { Actor } from '../context-types';
 import {
+  createEntry,
   historyValues,
-  insertEntryIfAbsent,
   insertHistory,
   lockSlot,
   valueOf,
@@ -24,10 +24,7 @@ import type { EntryHistoryRecord, EntryRecord } from './types';
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * One history row, plus audit rows: WRITTEN_ON_BEHALF for any change a grantee makes to
- * the owner's entry, and DELETED / RESTORED for deletes and restores (whoever makes them).
- */
+/** One history row, plus its audit rows. */
 export async function recordChange(
   tx: Tx,
   actor: Actor,
@@ -37,6 +34,22 @@ export async function recordChange(
   after: HistoryValues | null,
 ): Promise<EntryHistoryRecord> {
   const change = await insertHistory(tx, { entryId: entry.id, action, changedById: actor.viewerId, before, after });
+  await auditChange(tx, actor, entry, change, before, after);
+  return change;
+}
+
+/**
+ * The audit rows of a change: WRITTEN_ON_BEHALF for any change a grantee makes to the
+ * owner's entry, and DELETED / RESTORED for deletes and restores (whoever makes them).
+ */
+async function auditChange(
+  tx: Tx,
+  actor: Actor,
+  entry: EntryRecord,
+  change: EntryHistoryRecord,
+  before: HistoryValues | null,
+  after: HistoryValues | null,
+): Promise<void> {
   const onBehalf = entry.userId !== actor.viewerId;
   const audit = {
     entityType: 'ENTRY' as const,
@@ -50,13 +63,12 @@ export async function recordChange(
     await writeAudit(tx, actor.origin, {
       ...audit,
       action: 'WRITTEN_ON_BEHALF',
-      newValues: { change: action, entryHistoryId: change.id, values: after },
+      newValues: { change: change.action, entryHistoryId: change.id, values: after },
     });
   }
-  if (action === EntryChangeAction.DELETED || action === EntryChangeAction.RESTORED) {
-    await writeAudit(tx, actor.origin, { ...audit, action });
+  if (change.action === EntryChangeAction.DELETED || change.action === EntryChangeAction.RESTORED) {
+    await writeAudit(tx, actor.origin, { ...audit, action: change.action });
   }
-  return change;
 }
 
 export interface SlotWrite {
@@ -81,7 +93,7 @@ export interface SlotResult {
  * compares against the value the previous one committed.
  */
 export async function recordSlot(tx: Tx, actor: Actor, write: SlotWrite): Promise<SlotResult> {
-  const inserted = await insertEntryIfAbsent(tx, {
+  const created = await createEntry(tx, {
     ownerId: write.ownerId,
     createdById: actor.viewerId,
     deedItemId: write.deedItemId,
@@ -89,9 +101,9 @@ export async function recordSlot(tx: Tx, actor: Actor, write: SlotWrite): Promis
     value: write.value,
     notes: write.notes ?? null,
   });
-  if (inserted) {
-    const change = await recordChange(tx, actor, inserted, EntryChangeAction.CREATED, null, historyValues(inserted));
-    return { entry: inserted, outcome: RecordEntryOutcome.CREATED, change };
+  if (created) {
+    await auditChange(tx, actor, created.entry, created.change, null, historyValues(created.entry));
+    return { entry: created.entry, outcome: RecordEntryOutcome.CREATED, change: created.change };
   }
 
   const current = await lockSlot(tx, write.ownerId, write.deedItemId, write.entryDate);

@@ -1,6 +1,7 @@
 import type { Decimal } from '@prisma/client/runtime/client';
-import type { Prisma } from '../../generated/prisma/client';
-import type { EntryChangeAction } from '../../generated/prisma/enums';
+import { PREPARED } from '../../db/prepared-statements';
+import { Prisma } from '../../generated/prisma/client';
+import { EntryChangeAction } from '../../generated/prisma/enums';
 import type { LocalDate } from '../../lib/scalars';
 import type { EntryValue } from './entry-values';
 import type { EntryHistoryRecord, EntryRecord } from './types';
@@ -93,19 +94,46 @@ export interface NewEntry {
 }
 
 /**
- * Inserts the slot's row unless one exists (live or deleted); null when it existed. A
+ * Inserts the slot's row unless one exists (live or deleted), with its CREATED history row in
+ * the same statement (one round trip fewer for every new entry); null when it existed. A
  * concurrent inserter of the same slot waits here until the first one commits.
  */
-export async function insertEntryIfAbsent(tx: Tx, entry: NewEntry): Promise<EntryRecord | null> {
-  const rows = await tx.$queryRaw<EntryRow[]>`
-    INSERT INTO entries (user_id, created_by_user_id, deed_item_id, entry_date, scale_id, scale_value_id,
-                         count_value, notes, created_at, updated_at)
-    VALUES (${entry.ownerId}, ${entry.createdById}, ${entry.deedItemId}, ${entry.entryDate}::date,
-            ${entry.value.scaleId}, ${entry.value.scaleValueId}, ${decimalParam(entry.value.count)}::numeric,
-            ${entry.notes}, clock_timestamp(), clock_timestamp())
-    ON CONFLICT (user_id, deed_item_id, entry_date) DO NOTHING
-    RETURNING *`;
-  return rows[0] ? entryFromRow(rows[0]) : null;
+export async function createEntry(
+  tx: Tx,
+  entry: NewEntry,
+): Promise<{ entry: EntryRecord; change: EntryHistoryRecord } | null> {
+  const rows = await tx.$queryRaw<Array<EntryRow & Pick<EntryHistoryRow, 'entry_history_id' | 'changed_at'>>>`${Prisma.raw(PREPARED)}
+    WITH inserted AS (
+      INSERT INTO entries (user_id, created_by_user_id, deed_item_id, entry_date, scale_id, scale_value_id,
+                           count_value, notes, created_at, updated_at)
+      VALUES (${entry.ownerId}, ${entry.createdById}, ${entry.deedItemId}, ${entry.entryDate}::date,
+              ${entry.value.scaleId}, ${entry.value.scaleValueId}, ${decimalParam(entry.value.count)}::numeric,
+              ${entry.notes}, clock_timestamp(), clock_timestamp())
+      ON CONFLICT (user_id, deed_item_id, entry_date) DO NOTHING
+      RETURNING *
+    ), created AS (
+      INSERT INTO entry_history (entry_id, action, changed_by_user_id, changed_at, new_scale_value_id, new_count_value, new_notes)
+      SELECT entry_id, 'CREATED', created_by_user_id, clock_timestamp(), scale_value_id, count_value, notes FROM inserted
+      RETURNING entry_history_id, changed_at
+    )
+    SELECT inserted.*, created.entry_history_id, created.changed_at FROM inserted CROSS JOIN created`;
+  const row = rows[0];
+  if (!row) return null;
+  const created = entryFromRow(row);
+  const change = historyFromRow({
+    entry_history_id: row.entry_history_id,
+    entry_id: row.entry_id,
+    action: EntryChangeAction.CREATED,
+    changed_by_user_id: row.created_by_user_id,
+    changed_at: row.changed_at,
+    old_scale_value_id: null,
+    old_count_value: null,
+    old_notes: null,
+    new_scale_value_id: row.scale_value_id,
+    new_count_value: row.count_value,
+    new_notes: row.notes,
+  });
+  return { entry: created, change };
 }
 
 /** The slot's existing row, locked until the transaction ends. */
@@ -154,7 +182,7 @@ export async function insertHistory(
 ): Promise<EntryHistoryRecord> {
   const before = change.before ?? NO_VALUES;
   const after = change.after ?? NO_VALUES;
-  const rows = await tx.$queryRaw<EntryHistoryRow[]>`
+  const rows = await tx.$queryRaw<EntryHistoryRow[]>`${Prisma.raw(PREPARED)}
     INSERT INTO entry_history (entry_id, action, changed_by_user_id, changed_at,
                                old_scale_value_id, old_count_value, old_notes,
                                new_scale_value_id, new_count_value, new_notes)

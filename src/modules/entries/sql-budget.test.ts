@@ -85,3 +85,21 @@ describe('SQL statements of a nested entries query', () => {
     expect(await statementsFor(reader.token, 100, filter)).toBe(await statementsFor(reader.token, 10, filter));
   });
 });
+
+describe('SQL statements of recordEntry', () => {
+  const RECORD = `mutation($input: RecordEntryInput!) { recordEntry(input: $input) { outcome entry { id } } }`;
+
+  it('are six for a new entry of the owner', async () => {
+    await app.gql('{ __typename }', {}, { token: owner.token });
+    const input = { deedItemId: String(deed.childId), entryDate: '2023-06-01', scaleValueId: String(deed.values[0]) };
+    const { count, statements } = await counter.capture(async () => {
+      const res = await app.gql(RECORD, { input }, { token: owner.token });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.recordEntry.outcome).toBe('CREATED');
+    });
+    if (process.env.SHOW_SQL) console.log(statements.join('\n---\n'));
+    // The authority's item walk; the item's facts with the scale value's scale; then BEGIN,
+    // the entry with its history row, the goals it moves, COMMIT.
+    expect(count).toBe(6);
+  });
+});

@@ -10,7 +10,7 @@ import type { EntryEvents } from './entry-events';
 import { requireEntryWriter } from './entry-access';
 import { confirmWriteGrant } from './write-grant';
 import { recordChange, recordSlot, type SlotResult } from './entry-changes';
-import { loadScalesOfValues, loadSlotFacts } from './entry-facts';
+import { loadWriteFacts } from './entry-facts';
 import { historyValues, lockEntry, valueOf, writeEntryState } from './entry-store';
 import { checkEntryDate, recordValue, sameValue, updatedValue, type EntryValue, type SlotFacts } from './entry-values';
 import type { RecordEntryInput, UpdateEntryInput } from './inputs';
@@ -82,12 +82,10 @@ export class EntryWriteService {
     pathOf: (index: number) => Path,
     batch: boolean,
   ): Promise<RecordResults> {
-    const accessChecks = await Promise.allSettled(inputs.map((i) => writer.authority.requireEntryWritableItem(i.deedItemId)));
-    const itemIds = [...new Set(inputs.map((i) => i.deedItemId))];
-    const valueIds = [...new Set(inputs.flatMap((i) => (i.scaleValueId ? [i.scaleValueId] : [])))];
-    const [facts, scalesOfValues] = await Promise.all([
-      loadSlotFacts(this.prisma, itemIds),
-      loadScalesOfValues(this.prisma, valueIds),
+    // The facts are read beside the access checks, and used only for slots that passed them.
+    const [accessChecks, { slots: facts, scalesOfValues }] = await Promise.all([
+      Promise.allSettled(inputs.map((i) => writer.authority.requireEntryWritableItem(i.deedItemId))),
+      loadWriteFacts(this.prisma, inputs.map((i) => ({ deedItemId: i.deedItemId, scaleValueId: i.scaleValueId ?? null }))),
     ]);
 
     // Checked in input order, so the error names the first failing item.
@@ -134,11 +132,10 @@ export class EntryWriteService {
     const access = await requireEntryWriter(writer.authority, found);
     const entry = found!;
     if (entry.deletedAt || access.effectivelyDeleted) throw conflict('The entry or something above it is deleted');
-    const [facts, scalesOfValues] = await Promise.all([
-      loadSlotFacts(this.prisma, [entry.deedItemId]),
-      loadScalesOfValues(this.prisma, input.scaleValueId ? [input.scaleValueId] : []),
+    const { slots, scalesOfValues } = await loadWriteFacts(this.prisma, [
+      { deedItemId: entry.deedItemId, scaleValueId: input.scaleValueId ?? null },
     ]);
-    const slot: SlotFacts = facts.get(entry.deedItemId)!;
+    const slot: SlotFacts = slots.get(entry.deedItemId)!;
 
     return this.committed(writer, async (tx) => {
       await confirmWriteGrant(tx, { writerId: writer.viewerId, ownerId: entry.userId, deedItemId: entry.deedItemId });

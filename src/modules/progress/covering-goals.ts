@@ -29,11 +29,7 @@ export async function goalsCoveringSlots(
 ): Promise<CoveringGoal[]> {
   if (slots.length === 0) return [];
   const rows = await tx.$queryRaw<Array<{ kind: GoalKind; goal_id: bigint; owner_id: bigint }>>`${Prisma.raw(PREPARED)}
-    WITH RECURSIVE slots AS (
-      SELECT * FROM unnest(${bigintArray(slots.map((s) => s.ownerId))},
-                           ${bigintArray(slots.map((s) => s.deedItemId))},
-                           ${slots.map((s) => s.entryDate)}::date[]) AS s(owner_id, deed_item_id, entry_date)
-    ),
+    WITH RECURSIVE slots AS (${writtenSlots(slots)}),
     up AS (
       SELECT s.owner_id, s.entry_date, di.deed_item_id AS covering_id, di.parent_deed_item_id AS next_id
       FROM slots s JOIN deed_items di ON di.deed_item_id = s.deed_item_id
@@ -54,4 +50,19 @@ export async function goalsCoveringSlots(
     JOIN targets t ON t.target_id = ti.target_id AND t.user_id = up.owner_id AND t.deleted_at IS NULL
     WHERE up.entry_date BETWEEN t.start_date AND t.end_date`;
   return rows.map((row) => ({ kind: row.kind, id: row.goal_id, ownerId: row.owner_id }));
+}
+
+/**
+ * The slots as rows. One slot (every single entry write) as scalar parameters, so that the
+ * prepared statement keeps one generic plan; arrays made PostgreSQL plan it on every call
+ * (1.1 ms of planning for 0.2 ms of running).
+ */
+function writtenSlots(slots: readonly WrittenSlot[]): Prisma.Sql {
+  if (slots.length === 1) {
+    const [slot] = slots as [WrittenSlot];
+    return Prisma.sql`SELECT ${slot.ownerId}::bigint AS owner_id, ${slot.deedItemId}::bigint AS deed_item_id, ${slot.entryDate}::date AS entry_date`;
+  }
+  return Prisma.sql`SELECT * FROM unnest(${bigintArray(slots.map((s) => s.ownerId))},
+                         ${bigintArray(slots.map((s) => s.deedItemId))},
+                         ${slots.map((s) => s.entryDate)}::date[]) AS s(owner_id, deed_item_id, entry_date)`;
 }
