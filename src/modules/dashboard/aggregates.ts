@@ -1,3 +1,4 @@
+import { PREPARED } from '../../db/prepared-statements';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { LocalDate } from '../../lib/scalars';
 import { bigintArray } from '../../lib/sql';
@@ -55,10 +56,13 @@ interface SqlRow {
 export async function aggregateEntries(db: Db, window: AggregateWindow): Promise<AggregateRow[]> {
   const readable = window.itemIds === null ? Prisma.empty : Prisma.sql`AND e.deed_item_id = ANY(${bigintArray(window.itemIds)})`;
   // live_items: roots of live deeds, then live children of live items, carrying the deed's
-  // current category and measure type. scale_spans: n − 1 for each scale the window's entries
-  // use, so a value's normalised score is (order − 1) / (n − 1) within its own scale version.
-  // round() on numeric rounds half away from zero: half-up, as the averages are never negative.
-  const rows = await db.$queryRaw<SqlRow[]>`
+  // current category and measure type (children through the parent index: the planner, which
+  // guesses ten rows per level, hashed all of deed_items for a tree of a few dozen).
+  // owner_values: every value of the owner's scales (a few dozen rows) with n − 1 of its own
+  // scale, so a value's normalised score is (order − 1) / (n − 1) within its own scale
+  // version. round() on numeric rounds half away from zero: half-up, as the averages are never
+  // negative.
+  const rows = await db.$queryRaw<SqlRow[]>`${Prisma.raw(PREPARED)}
     WITH RECURSIVE live_items AS (
       SELECT di.deed_item_id, d.category_type, d.measure_type
       FROM deeds d JOIN deed_items di ON di.deed_id = d.deed_id
@@ -66,24 +70,24 @@ export async function aggregateEntries(db: Db, window: AggregateWindow): Promise
         AND di.deleted_at IS NULL AND di.parent_deed_item_id IS NULL
       UNION ALL
       SELECT c.deed_item_id, l.category_type, l.measure_type
-      FROM live_items l JOIN deed_items c ON c.parent_deed_item_id = l.deed_item_id
-      WHERE c.deleted_at IS NULL
+      FROM live_items l CROSS JOIN LATERAL (
+        SELECT c.deed_item_id FROM deed_items c WHERE c.parent_deed_item_id = l.deed_item_id AND c.deleted_at IS NULL OFFSET 0
+      ) c
+    ),
+    owner_values AS (
+      SELECT v.scale_value_id, v.value_order, count(*) OVER (PARTITION BY v.scale_id) - 1 AS span
+      FROM deeds d JOIN scales s ON s.deed_id = d.deed_id JOIN scale_values v ON v.scale_id = s.scale_id
+      WHERE d.user_id = ${window.ownerId}
     ),
     window_entries AS (
-      SELECT e.entry_date, li.category_type, li.measure_type, e.count_value, sv.scale_id, sv.value_order
+      SELECT e.entry_date, li.category_type, li.measure_type, e.count_value, ov.value_order, ov.span
       FROM ${countedEntries} e
       JOIN live_items li ON li.deed_item_id = e.deed_item_id
-      LEFT JOIN scale_values sv ON sv.scale_value_id = e.scale_value_id
+      LEFT JOIN owner_values ov ON ov.scale_value_id = e.scale_value_id
       WHERE e.user_id = ${window.ownerId}
         AND e.entry_date BETWEEN ${window.dateFrom}::date AND ${window.dateTo}::date
         AND e.deleted_at IS NULL
         ${readable}
-    ),
-    scale_spans AS (
-      SELECT v.scale_id, count(*) - 1 AS span
-      FROM scale_values v
-      WHERE v.scale_id IN (SELECT DISTINCT scale_id FROM window_entries WHERE scale_id IS NOT NULL)
-      GROUP BY v.scale_id
     )
     SELECT
       w.category_type::text AS category,
@@ -95,9 +99,8 @@ export async function aggregateEntries(db: Db, window: AggregateWindow): Promise
       count(DISTINCT w.entry_date) AS active_days,
       round(count(*)::numeric / ${window.days}::int, 2)::text AS average_entries,
       round(coalesce(sum(w.count_value), 0) / ${window.days}::int, 2)::text AS average_count,
-      avg((w.value_order - 1)::float8 / nullif(s.span, 0)) FILTER (WHERE w.measure_type = 'SCALE') AS average_scale_score
+      avg((w.value_order - 1)::float8 / nullif(w.span, 0)) FILTER (WHERE w.measure_type = 'SCALE') AS average_scale_score
     FROM window_entries w
-    LEFT JOIN scale_spans s ON s.scale_id = w.scale_id
     GROUP BY GROUPING SETS ((w.category_type, w.entry_date), (w.category_type))`;
 
   return rows.map((row) => ({
