@@ -82,7 +82,7 @@ export function routeReadsToReplicas(primary: PrismaClient, replicas: readonly P
     return found;
   };
 
-  return new Proxy(primary, {
+  const routed = new Proxy(primary, {
     get(target, name) {
       if (typeof name !== 'string') return bound(target, name);
       if (READ_ROOT_METHODS.has(name)) return bound(readerFor(), name);
@@ -94,4 +94,18 @@ export function routeReadsToReplicas(primary: PrismaClient, replicas: readonly P
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  primaries.set(routed, primary);
+  return routed;
+}
+
+/** The primary behind each client routeReadsToReplicas made. */
+const primaries = new WeakMap<PrismaClient, PrismaClient>();
+
+/**
+ * The primary of a routed client (the client itself when it routes nothing): for a read whose
+ * result outlives the request (a computation that is cached), which must not come from a
+ * lagging replica. Cheaper than a transaction, which costs a BEGIN and a COMMIT around it.
+ */
+export function primaryOf(client: PrismaClient): PrismaClient {
+  return primaries.get(client) ?? client;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, daysBetween, todayIn } from './local-dates';
+import { addDays, consecutiveDays, daysBetween, todayIn } from './local-dates';
 
 describe('local dates', () => {
   it('reads today in the zones at both ends of the clock', () => {
@@ -48,6 +48,13 @@ describe('local dates', () => {
     expect(addDays('2025-01-01', -1)).toBe('2024-12-31');
     expect(addDays('2025-03-30', -364)).toBe('2024-03-31');
     expect(addDays('2025-03-30', 0)).toBe('2025-03-30');
+  });
+
+  it('lists consecutive days across a leap day and a year end, as addDays counts them', () => {
+    expect(consecutiveDays('2024-02-27', 4)).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
+    expect(consecutiveDays('2025-12-31', 2)).toEqual(['2025-12-31', '2026-01-01']);
+    expect(consecutiveDays('2025-01-01', 365).map((day, i) => day === addDays('2025-01-01', i))).not.toContain(false);
+    expect(consecutiveDays('2025-01-01', 0)).toEqual([]);
   });
 
   it('counts whole days between dates, negative backwards', () => {

@@ -67,6 +67,12 @@ export function timeColumnValue(time: LocalTimeString): Date {
   return new Date(`1970-01-01T${time}:00.000Z`);
 }
 
+/** `count` calendar days from `date` on, `date` first (one parse for all: a dashboard's series). */
+export function consecutiveDays(date: LocalDate, count: number): LocalDate[] {
+  const first = dateColumnValue(date).getTime();
+  return Array.from({ length: count }, (_, i) => new Date(first + i * DAY_MS).toISOString().slice(0, 10));
+}
+
 /** The calendar day `days` after `date` (before it when negative). UTC days have no DST gaps. */
 export function addDays(date: LocalDate, days: number): LocalDate {
   return new Date(dateColumnValue(date).getTime() + days * DAY_MS).toISOString().slice(0, 10);

@@ -198,11 +198,14 @@ describe('dashboard cache', () => {
   it('computes in one aggregate statement, then serves the identical read with no aggregate SQL', async () => {
     expect(app.server.cache.kind).toBe('redis');
     await forgetCachedDashboards(app, owner);
+    await app.gql('{ __typename }', {}, { token: owner.token }); // the viewer's row, kept across requests
     let first: Awaited<ReturnType<typeof readDashboard>> | undefined;
     const miss = await counter.capture(async () => {
       first = await readDashboard(app, owner, { days: 7 });
     });
     expect(miss.statements.filter(touchesEntries)).toHaveLength(1);
+    // And nothing around it: no BEGIN and COMMIT to reach the primary (read-routing.ts primaryOf).
+    expect(miss.statements).toHaveLength(1);
 
     let second: Awaited<ReturnType<typeof readDashboard>> | undefined;
     const hit = await counter.capture(async () => {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { primaryOf } from '../../db/read-routing';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { createKeyedQueues } from '../../lib/bounded-queue';
 import { invalidField, notFound, rateLimited } from '../../lib/errors';
-import { addDays, todayIn } from '../../lib/local-dates';
+import { addDays, consecutiveDays, todayIn } from '../../lib/local-dates';
 import type { Actor } from '../context-types';
 import { DeedCategory } from '../deeds/enums';
 import { aggregateEntries, type AggregateRow } from './aggregates';
@@ -89,10 +90,11 @@ export class DashboardService {
     const { ownerId, days, dateTo } = key;
     const { generatedAt, rows } = await this.computations.run(viewerId, async () => ({
       generatedAt: new Date(),
-      // On the primary (read-routing sends transactions there), never a lagging replica: what
-      // is computed here is cached, and a write must show on the next read.
-      rows: await this.prisma.$transaction((tx) => aggregateEntries(tx, { ownerId, dateFrom, dateTo, days, itemIds })),
+      // On the primary, never a lagging replica: what is computed here is cached, and a write
+      // must show on the next read.
+      rows: await aggregateEntries(primaryOf(this.prisma), { ownerId, dateFrom, dateTo, days, itemIds }),
     }));
+    const dates = consecutiveDays(dateFrom, days);
     const dashboard: DashboardRecord = {
       ownerId: ownerId.toString(),
       days,
@@ -100,7 +102,7 @@ export class DashboardService {
       dateTo,
       timezone: key.timezone,
       generatedAt: generatedAt.toISOString(),
-      categories: CATEGORY_ORDER.map((category) => categoryStats(category, rows, dateFrom, days)),
+      categories: CATEGORY_ORDER.map((category) => categoryStats(category, rows, dates)),
     };
     await this.cache.store(key, generation, dashboard);
     return dashboard;
@@ -122,12 +124,11 @@ function scopeDigest(itemIds: readonly bigint[]): string {
   return createHash('sha256').update(itemIds.join(',')).digest('base64url').slice(0, 22);
 }
 
-function categoryStats(category: DeedCategory, rows: readonly AggregateRow[], dateFrom: string, days: number): CategoryStatsRecord {
+function categoryStats(category: DeedCategory, rows: readonly AggregateRow[], dates: readonly string[]): CategoryStatsRecord {
   const mine = rows.filter((row) => row.category === category);
   const total = mine.find((row) => row.day === null);
   const byDay = new Map(mine.filter((row) => row.day !== null).map((row) => [row.day, row]));
-  const series: DailyStatRecord[] = Array.from({ length: days }, (_, i) => {
-    const date = addDays(dateFrom, i);
+  const series: DailyStatRecord[] = dates.map((date) => {
     const point = byDay.get(date);
     return {
       date,
