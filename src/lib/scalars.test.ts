@@ -76,6 +76,11 @@ describe('Decimal', () => {
     expect(DecimalScalar.serialize(new Decimal('12.5'))).toBe('12.50');
     expect(DecimalScalar.serialize('3')).toBe('3.00');
     expect(DecimalScalar.serialize(new Decimal('0.125'))).toBe('0.13');
+    expect(DecimalScalar.serialize('1234.50')).toBe('1234.50');
+    expect(DecimalScalar.serialize('0.00')).toBe('0.00');
+    expect(DecimalScalar.serialize('007.10')).toBe('7.10');
+    expect(DecimalScalar.serialize('2.5')).toBe('2.50');
+    expect(DecimalScalar.serialize('2.505')).toBe('2.51');
   });
 });
 

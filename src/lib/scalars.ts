@@ -125,6 +125,7 @@ export const TimeZoneScalar = describedScalar<string, string>({
 // ─── Decimal ────────────────────────────────────────────────────────────────
 
 const DECIMAL_INPUT = /^\d{1,8}(\.\d{1,2})?$/;
+const TWO_DECIMALS = /^-?(0|[1-9]\d*)\.\d\d$/;
 
 export function parseDecimal(value: string): Decimal {
   if (!DECIMAL_INPUT.test(value)) {
@@ -139,6 +140,9 @@ export const DecimalScalar = describedScalar<Decimal, string>({
     'A fixed-point number as a string matching DECIMAL(10,2), e.g. `"12.50"`: up to 8 integer digits and 2 decimals; emitted with exactly 2 decimals.',
   serialize: (value) => {
     if (Decimal.isDecimal(value)) return (value as Decimal).toFixed(2);
+    // Already in the output form (PostgreSQL's numeric(10,2) as text, a cached dashboard):
+    // as is, without a Decimal built and formatted for each of a dashboard's 60-odd sums.
+    if (typeof value === 'string' && TWO_DECIMALS.test(value)) return value;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
       return new Decimal(value.toString()).toFixed(2);
     }
