@@ -105,6 +105,8 @@ export async function startBenchServer(options: {
     RATE_LIMITS: 'off',
     LOG_LEVEL: 'warn',
     REMINDERS: 'off',
+    // The heap cap production runs with (the Dockerfile's NODE_OPTIONS), unless the caller sets one.
+    NODE_OPTIONS: process.env.NODE_OPTIONS ?? dockerfileNodeOptions(),
   };
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -164,4 +166,11 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** NODE_OPTIONS as the Dockerfile sets them for the production container. */
+function dockerfileNodeOptions(): string {
+  const match = /NODE_OPTIONS="([^"]*)"/.exec(readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8'));
+  if (!match) throw new Error('the Dockerfile sets no NODE_OPTIONS: the bench would not run the server as production does');
+  return match[1]!;
 }
