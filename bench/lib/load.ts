@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { percentiles, type Percentiles } from './stats';
+import { runSteadyLoad } from './steady-load';
 
 /** One GraphQL request of a load run. */
 export interface GraphQLRequest {
@@ -19,7 +20,10 @@ export interface LoadOptions {
   maxSeconds: number;
   /** Stop after this many requests (default: only the time bound). */
   amount?: number;
-  /** Requests per second over all connections (default: as fast as responses come back). */
+  /**
+   * Requests per second over all connections, arriving evenly (steady-load.ts); default: each
+   * connection asks again as soon as its answer came back.
+   */
   overallRate?: number;
   /** Seconds a request may take before it counts as an error and the connection retries. */
   timeoutSeconds?: number;
@@ -55,10 +59,13 @@ interface RequestContext {
 }
 
 /**
- * Runs autocannon against `url` and measures every response itself: autocannon's own
- * histogram has no p95, and its error count does not look inside 200 answers.
+ * A rated load arrives evenly (runSteadyLoad); otherwise runs autocannon against `url` and
+ * measures every response itself: autocannon's own histogram has no p95, and its error count
+ * does not look inside 200 answers.
  */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const { overallRate } = options;
+  if (overallRate !== undefined) return runSteadyLoad({ ...options, overallRate });
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let wrongAnswers = 0;
@@ -74,7 +81,6 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         // autocannon needs a duration; the timer below is the real bound.
         duration: options.maxSeconds + 60,
         ...(options.amount !== undefined ? { amount: options.amount } : {}),
-        ...(options.overallRate !== undefined ? { overallRate: options.overallRate } : {}),
         timeout: options.timeoutSeconds ?? 30,
         headers: { 'content-type': 'application/json' },
         requests: [
