@@ -193,6 +193,9 @@ describe('query limits over HTTP', () => {
       const over = await post(url, query, { n: 97 });
       expect(over.status).toBe(400);
       expect(over.body.errors).toEqual([limitError('COMPLEXITY')]);
+      // Prices are remembered per document and variables: each verdict stays its own.
+      expect((await post(url, query, { n: 96 })).body.errors).toBeUndefined();
+      expect((await post(url, query, { n: 97 })).body.errors).toEqual([limitError('COMPLEXITY')]);
     });
 
     it('prices an explicit null `first` as the default page, not as nothing', async () => {

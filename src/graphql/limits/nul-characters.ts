@@ -27,13 +27,19 @@ function nulInValue(value: unknown, path: Array<string | number>): Array<string 
   return undefined;
 }
 
+/** Documents already searched: Apollo reuses the parsed document of a known query text. */
+const searchedDocuments = new WeakMap<DocumentNode, boolean>();
+
 function nulInDocument(document: DocumentNode): boolean {
+  const known = searchedDocuments.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {
       if (node.value.includes(NUL)) found = true;
     },
   });
+  searchedDocuments.set(document, found);
   return found;
 }
 
