@@ -21,10 +21,18 @@ export interface LoadOptions {
   /** Stop after this many requests (default: only the time bound). */
   amount?: number;
   /**
-   * Requests per second over all connections, arriving evenly (steady-load.ts); default: each
-   * connection asks again as soon as its answer came back.
+   * Requests per second over all connections (default: each connection asks again as soon as
+   * its answer came back). autocannon gives each connection a per-second quota that it sends
+   * back to back when each second starts: enough to offer a throughput, but every connection
+   * fires at once, so latencies measure that burst.
    */
   overallRate?: number;
+  /**
+   * With `overallRate`: requests arrive evenly instead (steady-load.ts), for a latency target
+   * at a rate. The load generator then spends more of the shared machine per request than
+   * autocannon does.
+   */
+  steadyArrivals?: boolean;
   /** Seconds a request may take before it counts as an error and the connection retries. */
   timeoutSeconds?: number;
   /** The n-th request (0-based), in the order they are sent. */
@@ -59,13 +67,13 @@ interface RequestContext {
 }
 
 /**
- * A rated load arrives evenly (runSteadyLoad); otherwise runs autocannon against `url` and
- * measures every response itself: autocannon's own histogram has no p95, and its error count
- * does not look inside 200 answers.
+ * Runs autocannon against `url` (or runSteadyLoad for `steadyArrivals`) and measures every
+ * response itself: autocannon's own histogram has no p95, and its error count does not look
+ * inside 200 answers.
  */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { overallRate } = options;
-  if (overallRate !== undefined) return runSteadyLoad({ ...options, overallRate });
+  if (overallRate !== undefined && options.steadyArrivals) return runSteadyLoad({ ...options, overallRate });
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let wrongAnswers = 0;
@@ -81,6 +89,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         // autocannon needs a duration; the timer below is the real bound.
         duration: options.maxSeconds + 60,
         ...(options.amount !== undefined ? { amount: options.amount } : {}),
+        ...(overallRate !== undefined ? { overallRate } : {}),
         timeout: options.timeoutSeconds ?? 30,
         headers: { 'content-type': 'application/json' },
         requests: [

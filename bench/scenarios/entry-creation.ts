@@ -26,8 +26,10 @@ export async function entryCreation(ctx: BenchContext): Promise<ScenarioRow[]> {
   ctx.log(`entry creation: ${PER_MINUTE}/min offered on ${connections} connections, ${times} × ${seconds} s`);
   const load = (maxSeconds: number) => ({
     connections,
-    // Whole requests per second, rounded up, arriving evenly (lib/steady-load.ts).
+    // Whole requests per second, rounded up, arriving evenly (lib/steady-load.ts): the target
+    // is a latency at this rate, not under a burst of all connections at once.
     overallRate: Math.ceil(PER_MINUTE / 60),
+    steadyArrivals: true,
     maxSeconds,
     request: () => {
       const n = written++;
