@@ -16,6 +16,8 @@ export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   /** Several keys in one round trip, in order; undefined for each miss. */
   getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>>;
+  /** As getMany, but the stored JSON texts, for a caller that keeps what it parsed. */
+  getManyText(keys: readonly string[]): Promise<Array<string | undefined>>;
   set(key: string, value: unknown, options: CacheSetOptions): Promise<void>;
   delete(key: string): Promise<void>;
   /** Drops every key set with any of these tags. */

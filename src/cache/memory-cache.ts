@@ -51,6 +51,10 @@ export class MemoryCache implements Cache {
     return Promise.all(keys.map((key) => this.get<T>(key)));
   }
 
+  async getManyText(keys: readonly string[]): Promise<Array<string | undefined>> {
+    return keys.map((key) => this.slots.get(key)?.json);
+  }
+
   async get<T>(key: string): Promise<T | undefined> {
     const slot = this.slots.get(key);
     return slot ? (JSON.parse(slot.json) as T) : undefined;

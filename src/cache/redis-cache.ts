@@ -132,10 +132,15 @@ export class RedisCache implements Cache {
   }
 
   async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    const texts = await this.getManyText(keys);
+    return texts.map((json) => (json === undefined ? undefined : (JSON.parse(json) as T)));
+  }
+
+  async getManyText(keys: readonly string[]): Promise<Array<string | undefined>> {
     if (!this.pending.isEmpty || keys.length === 0) return keys.map(() => undefined);
     try {
       const values = await this.breaker.run(() => this.client.mget(...keys));
-      return values.map((json) => (json === null ? undefined : (JSON.parse(json) as T)));
+      return values.map((json) => json ?? undefined);
     } catch (error) {
       this.logger.debug({ err: error, keys }, 'cache read failed: treated as misses');
       return keys.map(() => undefined);

@@ -2,7 +2,7 @@ import type { Cache } from '../cache';
 import type { Metrics } from './metrics';
 
 /**
- * The same cache, counting each key read (`get`, `getMany`) as a hit or a miss. A proxy rather than a wrapper class,
+ * The same cache, counting each key read (`get`, `getMany`, `getManyText`) as a hit or a miss. A proxy rather than a wrapper class,
  * so whatever else the concrete cache exposes (the Redis client, for instance) stays reachable.
  */
 export function countCacheLookups<C extends Cache>(cache: C, metrics: Metrics): C {
@@ -17,10 +17,16 @@ export function countCacheLookups<C extends Cache>(cache: C, metrics: Metrics): 
     values.forEach(count);
     return values;
   };
+  const getManyText = async (keys: readonly string[]): Promise<Array<string | undefined>> => {
+    const texts = await cache.getManyText(keys);
+    texts.forEach(count);
+    return texts;
+  };
   // Methods are bound once, not on every access: the cache is read on most requests.
   const methods = new Map<PropertyKey, unknown>([
     ['get', get],
     ['getMany', getMany],
+    ['getManyText', getManyText],
   ]);
   return new Proxy(cache, {
     get(target, property) {

@@ -49,7 +49,7 @@ describe('DashboardCache', () => {
   });
 
   it('looks the generation and the view up in one round trip, and never serves an older generation', async () => {
-    const getMany = jest.spyOn(memory, 'getMany');
+    const getMany = jest.spyOn(memory, 'getManyText');
     const before = await cache.lookup(key);
     expect(before.cached).toBeUndefined();
     await cache.store(key, before.generation, record('fresh'));
@@ -62,6 +62,19 @@ describe('DashboardCache', () => {
     const after = await cache.lookup(key);
     expect(after.generation).not.toBe(before.generation);
     expect(after.cached).toBeUndefined();
+  });
+
+  it('parses a stored view once: the same text is the same frozen view, a new text a new one', async () => {
+    const { generation } = await cache.lookup(key);
+    await cache.store(key, generation, record('first'));
+    const first = (await cache.lookup(key)).cached!;
+    expect((await cache.lookup(key)).cached).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.categories)).toBe(true);
+    await cache.store(key, generation, record('second'));
+    const second = (await cache.lookup(key)).cached!;
+    expect(second).not.toBe(first);
+    expect(second).toEqual(record('second'));
   });
 
   it("drops every key of the owner (all scopes and windows), and only that owner's", async () => {
@@ -81,6 +94,7 @@ describe('DashboardCache', () => {
       kind: 'redis',
       get: () => Promise.reject(new Error('down')),
       getMany: () => Promise.reject(new Error('down')),
+      getManyText: () => Promise.reject(new Error('down')),
       set: jest.fn(() => Promise.reject(new Error('down'))),
       delete: () => Promise.reject(new Error('down')),
       invalidateTags: () => Promise.reject(new Error('down')),
