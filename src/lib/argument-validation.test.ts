@@ -27,8 +27,38 @@ class OrderInput {
   lines!: LineInput[];
 }
 
+@InputType()
+class NamedInput {
+  @Field(() => String)
+  @Length(1, 3)
+  name!: string;
+}
+
+/** No decorator of its own: the constraint comes from NamedInput. */
+@InputType()
+class RenameInput extends NamedInput {
+  @Field(() => Int, { nullable: true })
+  position?: number;
+}
+
+@InputType()
+class UncheckedInput {
+  @Field(() => String)
+  anything!: string;
+}
+
 @Resolver()
 class OrderResolver {
+  @Mutation(() => Boolean)
+  rename(@Arg('input', () => RenameInput) _input: RenameInput): boolean {
+    return true;
+  }
+
+  @Mutation(() => Boolean)
+  note(@Arg('input', () => UncheckedInput) _input: UncheckedInput): boolean {
+    return true;
+  }
+
   @Query(() => Boolean)
   ok(): boolean {
     return true;
@@ -71,5 +101,14 @@ describe('validateArgument', () => {
       ],
     });
     expect(error?.message).toBe('email must be an email');
+  });
+
+  it('checks what a class inherits, every time, and lets a class without constraints through', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      const refused = await graphql({ schema, source: 'mutation { rename(input: { name: "far too long" }) }' });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['input', 'name'], constraint: 'isLength' }] });
+      expect(await graphql({ schema, source: 'mutation { rename(input: { name: "ok" }) }' })).toEqual({ data: { rename: true } });
+    }
+    expect(await graphql({ schema, source: 'mutation { note(input: { anything: "far too long for NamedInput" }) }' })).toEqual({ data: { note: true } });
   });
 });

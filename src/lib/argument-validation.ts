@@ -1,4 +1,4 @@
-import { type ValidationError, validate } from 'class-validator';
+import { getMetadataStorage, type ValidationError, validate } from 'class-validator';
 import { getNamedType, isInputObjectType, type GraphQLArgument } from 'graphql';
 import type { ValidatorFn } from 'type-graphql';
 import { badUserInput, type FieldError } from './errors';
@@ -32,6 +32,25 @@ function argumentName(argType: ArgumentType, args: readonly GraphQLArgument[]): 
   return (byName ?? (objectArgs.length === 1 ? objectArgs[0] : undefined))?.name;
 }
 
+/** Classes with or without any class-validator decorator (their own or inherited). */
+const constrainedClasses = new WeakMap<object, boolean>();
+
+/**
+ * Whether class-validator has anything to check on `item`. Without a decorator it finds
+ * nothing (unknown values are allowed), but looking that up walks every registered class on
+ * each call: most argument classes (a dashboard's `days`, a page's `first`) have none.
+ * Decorators register when their class is defined, before any request.
+ */
+function hasConstraints(item: object): boolean {
+  const target = item.constructor;
+  let known = constrainedClasses.get(target);
+  if (known === undefined) {
+    known = getMetadataStorage().getTargetValidationMetadatas(target, '', false, false).length > 0;
+    constrainedClasses.set(target, known);
+  }
+  return known;
+}
+
 export const validateArgument: ValidatorFn<object> = async (argValue, argType, resolverData) => {
   if (argValue === null || typeof argValue !== 'object') return;
   const { info } = resolverData;
@@ -42,7 +61,7 @@ export const validateArgument: ValidatorFn<object> = async (argValue, argType, r
   const items = Array.isArray(argValue) ? argValue.map((item, index) => ({ item, path: [...base, index] })) : [{ item: argValue, path: base }];
   const fieldErrors: FieldError[] = [];
   for (const { item, path } of items) {
-    if (item === null || typeof item !== 'object') continue;
+    if (item === null || typeof item !== 'object' || !hasConstraints(item)) continue;
     fieldErrors.push(...collectFieldErrors(await validate(item as object, VALIDATOR_OPTIONS), path));
   }
   const [first] = fieldErrors;
