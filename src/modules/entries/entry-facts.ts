@@ -1,7 +1,7 @@
 import { PREPARED } from '../../db/prepared-statements';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { MeasureType } from '../../generated/prisma/enums';
-import { bigintArray } from '../../lib/sql';
+import { rowsOf, type RowColumn } from '../../lib/sql';
 import type { SlotFacts } from './entry-values';
 
 /**
@@ -26,6 +26,11 @@ export interface WriteFacts {
   scalesOfValues: Map<bigint, bigint>;
 }
 
+const WRITTEN_COLUMNS: ReadonlyArray<RowColumn<WrittenValue>> = [
+  ['deed_item_id', 'bigint', (w) => w.deedItemId],
+  ['scale_value_id', 'bigint', (w) => w.scaleValueId],
+];
+
 export async function loadWriteFacts(db: Db, written: readonly WrittenValue[]): Promise<WriteFacts> {
   const facts: WriteFacts = { slots: new Map(), scalesOfValues: new Map() };
   if (written.length === 0) return facts;
@@ -45,7 +50,7 @@ export async function loadWriteFacts(db: Db, written: readonly WrittenValue[]): 
            (SELECT s.scale_id FROM scales s WHERE s.deed_id = d.deed_id AND s.is_active) AS active_scale_id,
            w.scale_value_id,
            (SELECT v.scale_id FROM scale_values v WHERE v.scale_value_id = w.scale_value_id) AS value_scale_id
-    FROM (${writtenRows(written)}) w
+    FROM (${rowsOf(written, WRITTEN_COLUMNS)}) w
     JOIN deed_items di ON di.deed_item_id = w.deed_item_id
     JOIN deeds d ON d.deed_id = di.deed_id
     JOIN users u ON u.user_id = d.user_id`;
@@ -61,18 +66,4 @@ export async function loadWriteFacts(db: Db, written: readonly WrittenValue[]): 
     if (r.scale_value_id !== null && r.value_scale_id !== null) facts.scalesOfValues.set(r.scale_value_id, r.value_scale_id);
   }
   return facts;
-}
-
-/**
- * One write as scalar parameters, so that the prepared statement keeps one generic plan
- * (arrays are planned on every call); a batch as arrays.
- */
-function writtenRows(written: readonly WrittenValue[]): Prisma.Sql {
-  if (written.length === 1) {
-    const [one] = written as [WrittenValue];
-    return Prisma.sql`SELECT ${one.deedItemId}::bigint AS deed_item_id, ${one.scaleValueId}::bigint AS scale_value_id`;
-  }
-  return Prisma.sql`SELECT * FROM unnest(${bigintArray(written.map((w) => w.deedItemId))},
-                                        ${written.map((w) => (w.scaleValueId === null ? null : String(w.scaleValueId)))}::bigint[])
-                    AS w(deed_item_id, scale_value_id)`;
 }

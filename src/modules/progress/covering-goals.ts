@@ -1,7 +1,7 @@
 import { PREPARED } from '../../db/prepared-statements';
 import { Prisma } from '../../generated/prisma/client';
 import type { LocalDate } from '../../lib/scalars';
-import { bigintArray } from '../../lib/sql';
+import { rowsOf, type RowColumn } from '../../lib/sql';
 import type { GoalKind } from './progress-sql';
 
 /**
@@ -23,13 +23,21 @@ export interface CoveringGoal {
   ownerId: bigint;
 }
 
+// One slot (every single entry write) as scalar parameters keeps the prepared statement's
+// generic plan; arrays made PostgreSQL plan it on every call (1.1 ms for 0.2 ms of running).
+const SLOT_COLUMNS: ReadonlyArray<RowColumn<WrittenSlot>> = [
+  ['owner_id', 'bigint', (s) => s.ownerId],
+  ['deed_item_id', 'bigint', (s) => s.deedItemId],
+  ['entry_date', 'date', (s) => s.entryDate],
+];
+
 export async function goalsCoveringSlots(
   tx: Pick<Prisma.TransactionClient, '$queryRaw'>,
   slots: readonly WrittenSlot[],
 ): Promise<CoveringGoal[]> {
   if (slots.length === 0) return [];
   const rows = await tx.$queryRaw<Array<{ kind: GoalKind; goal_id: bigint; owner_id: bigint }>>`${Prisma.raw(PREPARED)}
-    WITH RECURSIVE slots AS (${writtenSlots(slots)}),
+    WITH RECURSIVE slots AS (${rowsOf(slots, SLOT_COLUMNS)}),
     up AS (
       SELECT s.owner_id, s.entry_date, di.deed_item_id AS covering_id, di.parent_deed_item_id AS next_id
       FROM slots s JOIN deed_items di ON di.deed_item_id = s.deed_item_id
@@ -50,19 +58,4 @@ export async function goalsCoveringSlots(
     JOIN targets t ON t.target_id = ti.target_id AND t.user_id = up.owner_id AND t.deleted_at IS NULL
     WHERE up.entry_date BETWEEN t.start_date AND t.end_date`;
   return rows.map((row) => ({ kind: row.kind, id: row.goal_id, ownerId: row.owner_id }));
-}
-
-/**
- * The slots as rows. One slot (every single entry write) as scalar parameters, so that the
- * prepared statement keeps one generic plan; arrays made PostgreSQL plan it on every call
- * (1.1 ms of planning for 0.2 ms of running).
- */
-function writtenSlots(slots: readonly WrittenSlot[]): Prisma.Sql {
-  if (slots.length === 1) {
-    const [slot] = slots as [WrittenSlot];
-    return Prisma.sql`SELECT ${slot.ownerId}::bigint AS owner_id, ${slot.deedItemId}::bigint AS deed_item_id, ${slot.entryDate}::date AS entry_date`;
-  }
-  return Prisma.sql`SELECT * FROM unnest(${bigintArray(slots.map((s) => s.ownerId))},
-                         ${bigintArray(slots.map((s) => s.deedItemId))},
-                         ${slots.map((s) => s.entryDate)}::date[]) AS s(owner_id, deed_item_id, entry_date)`;
 }
