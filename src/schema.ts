@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { callFieldResolversDirectly } from './graphql/direct-field-resolvers';
 import { validateArgument } from './lib/argument-validation';
 import { BigIntID } from './lib/id';
 import { DateTimeScalar } from './lib/scalars';
@@ -11,8 +12,8 @@ import { subscribeOnlyPubSub } from './modules/subscriptions/resolver';
 export const resolvers = appModules.flatMap((module) => module.resolvers) as NonEmptyArray<Function>;
 
 /** The executable schema, built from the decorated classes (code-first). */
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     // TS types that map to a scalar without naming it: `bigint` ids and `Date` instants.
     scalarsMap: [
@@ -26,4 +27,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     // The committed schema.graphql is written by `npm run schema:emit`, never at runtime.
     emitSchemaFile: false,
   });
+  callFieldResolversDirectly(schema, resolvers);
+  return schema;
 }
