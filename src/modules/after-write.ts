@@ -59,6 +59,7 @@ function forgetOperationState({ authority, loaders }: Actor, effects: WriteEffec
       loaders.itemsByDeed,
       loaders.childItems,
       loaders.itemAncestors,
+      loaders.itemChains,
       loaders.itemDescendants,
       loaders.scalesByDeed,
       loaders.activeScaleByDeed,

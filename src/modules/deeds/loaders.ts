@@ -1,10 +1,18 @@
 import DataLoader from 'dataloader';
 import { recordsById, type RecordLoader } from '../../lib/record-loader';
+import { PREPARED } from '../../db/prepared-statements';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { bigintArray } from '../../lib/sql';
+import { bigintArray, idIn } from '../../lib/sql';
 import { MAX_DELETED_ROWS_LISTED } from './limits';
-import { itemColumns } from './raw-rows';
+import { deedFromJson, deedJson, itemColumns } from './raw-rows';
 import type { DeedItemRecord, DeedRecord, ScaleRecord, ScaleValueRecord } from './types';
+
+/** An item with every ancestor (root first) and its deed: what its visibility depends on. */
+export interface ItemChain {
+  item: DeedItemRecord;
+  ancestors: DeedItemRecord[];
+  deed: DeedRecord;
+}
 
 /**
  * The deeds domain's per-request loaders, one SQL statement per batch each. They return rows
@@ -22,6 +30,12 @@ export interface DeedLoaders {
   childItems: DataLoader<bigint, DeedItemRecord[]>;
   /** Ancestors of an item from the root down to its parent. */
   itemAncestors: DataLoader<bigint, DeedItemRecord[]>;
+  /**
+   * An item, its ancestors and its deed in one statement (null for an unknown id); fills
+   * `deedItems`, `itemAncestors` and `deeds` with them. For reads of one item by id, whose
+   * access check needs that whole chain anyway (the authority's `primeItemTree`).
+   */
+  itemChains: DataLoader<bigint, ItemChain | null>;
   /** Every item below an item (unordered) down to the first deleted item of each branch. */
   itemDescendants: DataLoader<bigint, DeedItemRecord[]>;
   /** Scale versions of a deed, newest first. */
@@ -89,8 +103,62 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
     for (const [parentId, children] of byParent) childItems.prime(parentId, children);
   };
 
+  const deeds = recordsById((ids) => prisma.deed.findMany({ where: { id: { in: ids } } }));
+  const itemAncestors = rowsByKey(async (itemIds) => {
+    const rows = await prisma.$queryRaw<Array<DeedItemRecord & { startId: bigint }>>`
+      WITH RECURSIVE up AS (
+        SELECT c.deed_item_id AS start_id, c.parent_deed_item_id AS ancestor_id, 1 AS distance
+        FROM deed_items c WHERE c.deed_item_id = ANY(${bigintArray(itemIds)}) AND c.parent_deed_item_id IS NOT NULL
+        UNION ALL
+        SELECT up.start_id, a.parent_deed_item_id, up.distance + 1
+        FROM up JOIN deed_items a ON a.deed_item_id = up.ancestor_id
+        WHERE a.parent_deed_item_id IS NOT NULL AND up.distance < ${MAX_WALK}
+      )
+      SELECT up.start_id AS "startId", ${itemColumns('x')}
+      FROM up JOIN deed_items x ON x.deed_item_id = up.ancestor_id
+      ORDER BY up.start_id, up.distance DESC`;
+    return rows.map(({ startId, ...row }) => ({ key: startId, row }));
+  }, primeItem);
+
+  const itemChains = new DataLoader<bigint, ItemChain | null>(async (itemIds) => {
+    // Each step is an index lookup behind OFFSET 0 (as the authority's walk): the planner
+    // guesses ten rows per recursion level and would otherwise hash the whole table.
+    const rows = await prisma.$queryRaw<Array<DeedItemRecord & { startId: bigint; distance: number; deed: Record<string, unknown> | null }>>`${Prisma.raw(PREPARED)}
+      WITH RECURSIVE up AS (
+        SELECT i.deed_item_id AS start_id, i.deed_item_id AS item_id, 0 AS distance
+        FROM deed_items i WHERE ${idIn('i.deed_item_id', itemIds)}
+        UNION ALL
+        SELECT up.start_id, p.parent_deed_item_id, up.distance + 1
+        FROM up CROSS JOIN LATERAL (
+          SELECT parent_deed_item_id FROM deed_items WHERE deed_item_id = up.item_id OFFSET 0
+        ) p
+        WHERE p.parent_deed_item_id IS NOT NULL AND up.distance < ${MAX_WALK}
+      )
+      SELECT up.start_id AS "startId", up.distance, ${itemColumns('x')},
+             CASE WHEN up.distance = 0 THEN (SELECT ${deedJson('d')} FROM deeds d WHERE d.deed_id = x.deed_id) END AS deed
+      FROM up CROSS JOIN LATERAL (SELECT * FROM deed_items WHERE deed_item_id = up.item_id OFFSET 0) x
+      ORDER BY up.start_id, up.distance DESC`;
+    const chains = new Map<bigint, ItemChain>();
+    let ancestors: DeedItemRecord[] = [];
+    for (const { startId, distance, deed, ...row } of rows) {
+      // Root first, the item itself last: its row carries the deed.
+      if (distance > 0) {
+        ancestors.push(row);
+        continue;
+      }
+      if (deed) chains.set(startId, { item: row, ancestors, deed: deedFromJson(deed) });
+      ancestors = [];
+    }
+    for (const chain of chains.values()) {
+      for (const row of [...chain.ancestors, chain.item]) deedItems.prime(row.id, row);
+      itemAncestors.prime(chain.item.id, chain.ancestors);
+      deeds.prime(chain.deed.id, chain.deed);
+    }
+    return itemIds.map((id) => chains.get(id) ?? null);
+  });
+
   return {
-    deeds: recordsById((ids) => prisma.deed.findMany({ where: { id: { in: ids } } })),
+    deeds,
     deedItems,
     scales,
     scaleValues: recordsById((ids) => prisma.scaleValue.findMany({ where: { id: { in: ids } } })),
@@ -103,21 +171,8 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
 
     childItems,
 
-    itemAncestors: rowsByKey(async (itemIds) => {
-      const rows = await prisma.$queryRaw<Array<DeedItemRecord & { startId: bigint }>>`
-        WITH RECURSIVE up AS (
-          SELECT c.deed_item_id AS start_id, c.parent_deed_item_id AS ancestor_id, 1 AS distance
-          FROM deed_items c WHERE c.deed_item_id = ANY(${bigintArray(itemIds)}) AND c.parent_deed_item_id IS NOT NULL
-          UNION ALL
-          SELECT up.start_id, a.parent_deed_item_id, up.distance + 1
-          FROM up JOIN deed_items a ON a.deed_item_id = up.ancestor_id
-          WHERE a.parent_deed_item_id IS NOT NULL AND up.distance < ${MAX_WALK}
-        )
-        SELECT up.start_id AS "startId", ${itemColumns('x')}
-        FROM up JOIN deed_items x ON x.deed_item_id = up.ancestor_id
-        ORDER BY up.start_id, up.distance DESC`;
-      return rows.map(({ startId, ...row }) => ({ key: startId, row }));
-    }, primeItem),
+    itemAncestors,
+    itemChains,
 
     itemDescendants: rowsByKey(async (itemIds) => {
       const rows = await prisma.$queryRaw<Array<DeedItemRecord & { rootId: bigint }>>`

@@ -12,6 +12,7 @@ describe('deeds: SQL statements per request', () => {
   let small: TestUser;
   let large: TestUser;
   let grantee: TestUser;
+  let grandchildOfLarge: bigint;
 
   /** `count` SCALE deeds, each with a root, two children, a grandchild and one scale version. */
   async function seedDeeds(user: TestUser, count: number): Promise<bigint[]> {
@@ -45,6 +46,7 @@ describe('deeds: SQL statements per request', () => {
     await seedDeeds(small, 10);
     const roots = await seedDeeds(large, 100);
     for (const root of roots) await grant(app, large, grantee, root.toString());
+    grandchildOfLarge = (await app.prisma.deedItem.findFirstOrThrow({ where: { deed: { userId: large.id }, level: 3 } })).id;
   }, 120_000);
   afterAll(async () => {
     await counter.close();
@@ -116,4 +118,17 @@ describe('deeds: SQL statements per request', () => {
       expect(JSON.stringify(asGrantee.data)).toBe(JSON.stringify(hundred.data).replaceAll('"OWNER"', '"READ"'));
     },
   );
+
+  test('deedItem(id) with its deed: one statement for the owner, and the grant walk for a grantee', async () => {
+    const query = 'query ($id: ID!) { deedItem(id: $id) { id name myAccess deed { id name } parent { id } ancestors { id } } }';
+    const id = grandchildOfLarge.toString();
+    // The item, its ancestors and its deed together (also answering the authority's item facts).
+    const asOwner = await statementsFor(large, query, { id });
+    expect(asOwner.count).toBe(1);
+    const asGrantee = await statementsFor(grantee, query, { id });
+    expect(asGrantee.count).toBe(2);
+    expect(asGrantee.data).toEqual({ ...asOwner.data, deedItem: { ...asOwner.data.deedItem, myAccess: 'READ' } });
+    expect(asOwner.data.deedItem.ancestors).toHaveLength(2);
+    expect(asOwner.data.deedItem.parent.id).toBe(asOwner.data.deedItem.ancestors[1].id);
+  });
 });
