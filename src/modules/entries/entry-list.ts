@@ -168,7 +168,7 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
           SELECT e.entry_id FROM ${source} e ${joins}
           WHERE ${where} AND ${afterCursor}
           ORDER BY e.entry_date ${direction}, e.entry_id ${direction}
-          LIMIT ${first + 1}
+          LIMIT ${Prisma.raw(String(first + 1))}
         ) k
         JOIN ${source} e ON e.entry_id = k.entry_id
       )`,
