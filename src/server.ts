@@ -177,10 +177,17 @@ function urlOf(host: string, port: number): string {
   return `http://${hostPart}:${port}${GRAPHQL_PATH}`;
 }
 
+/**
+ * Connections the kernel holds accepted-but-not-yet-taken while the event loop is busy (it
+ * caps this at net.core.somaxconn). Node's default of 511 overflowed when thousands of
+ * clients connected at once, and the kernel then dropped or reset some of them.
+ */
+const LISTEN_BACKLOG = 4096;
+
 async function listen(httpServer: http.Server, host: string, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(port, host, () => {
+    httpServer.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       httpServer.off('error', reject);
       resolve();
     });
