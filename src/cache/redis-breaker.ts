@@ -28,6 +28,8 @@ const COMMAND_TIMEOUT_MS = 100;
 const RESET_TIMEOUT_MS = 1_000;
 /** The longest a command waits while this process's own timers run late (see withTimeout). */
 const OVERLOADED_WAIT_MS = 1_000;
+/** The longest a command waits while Redis answers this process' other commands (see withTimeout). */
+const ANSWERING_WAIT_MS = 10_000;
 const VOLUME_THRESHOLD = 3;
 // Failures in a row that open the breaker even when the rolling window still holds mostly
 // successes (a quiet process whose Redis just hung would otherwise pay the timeout for long).
@@ -41,29 +43,37 @@ class RedisTimeoutError extends Error {
 }
 
 /**
- * Rejects when `promise` has not settled `ms` later. When the timer fires after the event loop
- * was blocked (a burst of CPU work), a reply may already sit in the socket: one setImmediate
- * lets I/O be read first, so a busy process does not mistake a healthy Redis for a dead one.
- * And when this process ran far behind its timers (the timer fired late, or the I/O read
- * before the check took long: thousands of connections at once), it did not give Redis its
- * time: a reply takes loop turns to be written and read, and opening the breaker then turned
- * every cached dashboard into a computation. The command gets `ms` more, up to
- * OVERLOADED_WAIT_MS in all; a process that keeps up still fails a silent Redis after `ms`.
+ * Rejects when `promise` has not settled `ms` later, unless Redis was not the one slow. When
+ * the timer fires after the event loop was blocked (a burst of CPU work), a reply may already
+ * sit in the socket: one setImmediate lets I/O be read first. When this process ran far
+ * behind its timers (the timer fired late, or the I/O read before the check took long:
+ * thousands of connections at once), it did not give Redis its time: the command gets `ms`
+ * more, up to OVERLOADED_WAIT_MS in all. And while other commands of this process are being
+ * answered (`answeredSince` the last check), Redis is up and the wait is this process' own
+ * queue: replies on a connection come in order, so the command waits on, up to
+ * ANSWERING_WAIT_MS. Failing it
+ * then would open the breaker and turn every cached dashboard into a computation exactly
+ * when the process is busiest. A silent Redis still fails after `ms`.
  */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, answeredSince: (time: number) => boolean): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const started = performance.now();
     let settled = false;
     let timer: NodeJS.Timeout;
+    // Answers count from the last check on: a Redis that answered once and then hung fails.
+    let checkedAt = started;
+    const waitAgain = (now: number) => {
+      checkedAt = now;
+      const next = now + ms;
+      timer = setTimeout(() => expire(next), ms);
+    };
     const expire = (due: number) =>
       setImmediate(() => {
         if (settled) return;
         const now = performance.now();
-        if (now - due > ms / 2 && now - started + ms <= OVERLOADED_WAIT_MS) {
-          const next = now + ms;
-          timer = setTimeout(() => expire(next), ms);
-          return;
-        }
+        const waited = now - started + ms;
+        if (now - due > ms / 2 && waited <= OVERLOADED_WAIT_MS) return waitAgain(now);
+        if (answeredSince(checkedAt) && waited <= ANSWERING_WAIT_MS) return waitAgain(now);
         reject(new RedisTimeoutError(ms));
       });
     timer = setTimeout(() => expire(started + ms), ms);
@@ -94,13 +104,24 @@ export class RedisBreaker {
   private readonly listeners = new Set<(state: RedisBreakerState) => void>();
   private current: RedisBreakerState = 'closed';
   private failuresInARow = 0;
+  /** When a command last got an answer (a reply or an error reply) from Redis. */
+  private lastAnswerAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly logger: Logger,
     options: RedisBreakerOptions = {},
   ) {
     const timeoutMs = options.timeoutMs ?? COMMAND_TIMEOUT_MS;
-    this.breaker = new CircuitBreaker((command: () => Promise<unknown>) => withTimeout(command(), timeoutMs), {
+    const answeredSince = (time: number) => this.lastAnswerAt > time;
+    const answered = () => {
+      this.lastAnswerAt = performance.now();
+    };
+    const timed = (command: () => Promise<unknown>) => {
+      const reply = command();
+      reply.then(answered, (error: unknown) => error instanceof ReplyError && answered());
+      return withTimeout(reply, timeoutMs, answeredSince);
+    };
+    this.breaker = new CircuitBreaker(timed, {
       name: 'redis',
       // Our own timeout (withTimeout): opossum's would also count a reply that is already in.
       timeout: false,
