@@ -120,7 +120,12 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
 
   const ctes: Prisma.Sql[] = [];
   const conditions: Prisma.Sql[] = [Prisma.sql`e.user_id = ${ownerId}`];
-  if (!scope.owner) conditions.push(Prisma.sql`e.deed_item_id = ANY(${bigintArray([...scope.items.keys()])})`);
+  if (!scope.owner) {
+    // Behind a subquery, the planner sees no more of the array in a custom plan than in the
+    // generic one, so PostgreSQL keeps the generic plan instead of planning every call (it
+    // preferred custom plans for their smaller row estimates: 1.4 ms of planning per page).
+    conditions.push(Prisma.sql`e.deed_item_id = ANY (ARRAY(SELECT unnest(${bigintArray([...scope.items.keys()])})))`);
+  }
   const includeDeleted = scope.owner && filter.includeDeleted === true;
   if (!includeDeleted) {
     // An array filter, not an anti-join: it stays a filter on the index scan, so the page
