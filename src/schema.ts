@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { callFieldResolversDirectly } from './graphql/direct-field-resolvers';
 import { validateArgument } from './lib/argument-validation';
+import { callFieldResolversDirectly } from './lib/direct-field-resolvers';
 import { BigIntID } from './lib/id';
 import { DateTimeScalar } from './lib/scalars';
 import { appModules } from './modules/registered';
