@@ -51,9 +51,8 @@ class RedisTimeoutError extends Error {
  * more, up to OVERLOADED_WAIT_MS in all. And while other commands of this process are being
  * answered (`answeredSince` the last check), Redis is up and the wait is this process' own
  * queue: replies on a connection come in order, so the command waits on, up to
- * ANSWERING_WAIT_MS. Failing it
- * then would open the breaker and turn every cached dashboard into a computation exactly
- * when the process is busiest. A silent Redis still fails after `ms`.
+ * ANSWERING_WAIT_MS. Failing it then would open the breaker and turn every cached dashboard
+ * into a computation exactly when the process is busiest. A silent Redis still fails after `ms`.
  */
 function withTimeout<T>(promise: Promise<T>, ms: number, answeredSince: (time: number) => boolean): Promise<T> {
   return new Promise<T>((resolve, reject) => {

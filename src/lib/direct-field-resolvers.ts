@@ -3,6 +3,7 @@ import { getMetadataStorage } from 'type-graphql';
 
 type ParamMetadata = NonNullable<ReturnType<typeof getMetadataStorage>['fieldResolvers'][number]['params']>[number];
 type Pick = (root: unknown, context: Record<string, unknown>, info: unknown) => unknown;
+type ResolverInstance = Record<string, (...params: unknown[]) => unknown>;
 
 /**
  * type-graphql wraps every resolver method in a handler that, on each call, builds a
@@ -19,7 +20,7 @@ type Pick = (root: unknown, context: Record<string, unknown>, info: unknown) => 
 export function callFieldResolversDirectly(schema: GraphQLSchema, resolverClasses: readonly Function[]): string[] {
   const storage = getMetadataStorage();
   const typeNames = new Map<Function, string>(storage.objectTypes.map((type) => [type.target, type.name]));
-  const instances = new Map<Function, Record<string, (...params: unknown[]) => unknown>>();
+  const instances = new Map<Function, ResolverInstance>();
   const rewired: string[] = [];
 
   for (const metadata of storage.fieldResolvers) {
@@ -33,7 +34,7 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, resolverClasse
     if (!field || !picks) continue;
 
     let instance = instances.get(metadata.target);
-    if (!instance) instances.set(metadata.target, (instance = new (metadata.target as new () => typeof instance)()!));
+    if (!instance) instances.set(metadata.target, (instance = new (metadata.target as new () => ResolverInstance)()));
     field.resolve = directResolver(instance, metadata.methodName, picks);
     rewired.push(`${type.name}.${field.name}`);
   }
@@ -62,7 +63,7 @@ function picksOf(params: readonly ParamMetadata[]): Pick[] | undefined {
 }
 
 function directResolver(
-  instance: Record<string, (...params: unknown[]) => unknown>,
+  instance: ResolverInstance,
   methodName: string,
   picks: Pick[],
 ): GraphQLFieldResolver<unknown, Record<string, unknown>> {
