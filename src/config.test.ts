@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       metricsPort: undefined,
       metricsHost: '127.0.0.1',
       operationSqlStats: true,
+      compileAtUse: 2,
     });
   });
 
@@ -90,6 +91,7 @@ describe('loadConfig', () => {
       METRICS_PORT: '9464',
       METRICS_HOST: '0.0.0.0',
       OPERATION_SQL_STATS: 'on',
+      COMPILE_AT_USE: '5',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -127,6 +129,7 @@ describe('loadConfig', () => {
       metricsPort: 9464,
       metricsHost: '0.0.0.0',
       operationSqlStats: true,
+      compileAtUse: 5,
     });
   });
 

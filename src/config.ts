@@ -74,6 +74,8 @@ export interface Config {
    * AsyncLocalStorage scope around every request, which costs every promise on Node 20.
    */
   readonly operationSqlStats: boolean;
+  /** A document runs compiled by graphql-jit from its nth use (graphql/compiled-execution.ts); 0: never. */
+  readonly compileAtUse: number;
 }
 
 export class ConfigError extends Error {
@@ -238,6 +240,7 @@ const environmentSchema = z.object({
   METRICS_HOST: host,
   // Default depends on NODE_ENV: resolved below.
   OPERATION_SQL_STATS: flag(undefined),
+  COMPILE_AT_USE: integer(0, 1_000_000, 2),
 });
 
 /** The variables this module reads, e.g. for documentation and tests. */
@@ -308,5 +311,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: vars.METRICS_PORT,
     metricsHost: vars.METRICS_HOST,
     operationSqlStats: vars.OPERATION_SQL_STATS ?? vars.NODE_ENV !== 'production',
+    compileAtUse: vars.COMPILE_AT_USE,
   });
 }

@@ -17,6 +17,7 @@ import { createEventBus, type EventBus } from './events';
 import { databaseBusyPlugin } from './graphql/database-busy';
 import { explorerPlugin } from './graphql/explorer';
 import { errorReportingPlugin, formatError } from './graphql/format-error';
+import { compiledExecution } from './graphql/compiled-execution';
 import { costLimitPlugin, queryLimitRules } from './graphql/limits';
 import { serveSubscriptions, subscriptionDrainPlugin, type SubscriptionServer } from './graphql/subscriptions/server';
 import { persistedQueriesOptions } from './graphql/persisted-queries';
@@ -58,11 +59,15 @@ export interface App {
 /** Apollo with the schema, its limits and every cross-cutting plugin, in the order they apply. */
 function createApollo(
   deps: AppDependencies,
-  schema: GraphQLSchema,
+  { schema, compiledSchema }: { schema: GraphQLSchema; compiledSchema: GraphQLSchema | undefined },
   { httpServer, subscriptions, metrics, countsStatements }: { httpServer: http.Server; subscriptions: SubscriptionServer; metrics: Metrics; countsStatements: boolean },
 ): ApolloServer<Context> {
+  const costLimit = costLimitPlugin<Context>();
   return new ApolloServer<Context>({
-    schema,
+    // Documents in use executed compiled by graphql-jit (graphql/compiled-execution.ts).
+    ...(compiledSchema
+      ? { gateway: compiledExecution({ schema, compiledSchema, needsFieldHooks: costLimit.countsObjects, compileAtUse: deps.config.compileAtUse }) }
+      : { schema }),
     formatError,
     // Stack traces go to the log, never to clients; Apollo would otherwise decide from NODE_ENV.
     includeStacktraceInErrorResponses: false,
@@ -79,7 +84,7 @@ function createApollo(
     plugins: [
       // PERSISTED_OPERATIONS=only: the client SDK's operations and nothing else, ahead of APQ.
       ...(deps.config.persistedOperations === 'only' ? [trustedDocumentsPlugin<Context>(loadTrustedDocuments())] : []),
-      costLimitPlugin<Context>(),
+      costLimit,
       // Section 9 rate limits; RATE_LIMITS=off (load tests) leaves them out.
       ...(deps.config.rateLimits ? [createRateLimitPlugin(deps.cache, deps.logger)] : []),
       errorReportingPlugin<Context>(),
@@ -98,7 +103,7 @@ function createApollo(
 }
 
 /** The HTTP server with Apollo and the subscription server on it (started, not listening). */
-export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): Promise<App> {
+export async function createApp(deps: AppDependencies, buildSchema: () => Promise<GraphQLSchema> | GraphQLSchema = buildAppSchema): Promise<App> {
   const httpServer = http.createServer();
   let shuttingDown = false;
   const metrics = deps.metrics ?? new Metrics();
@@ -107,10 +112,12 @@ export async function createApp(deps: AppDependencies, schema?: GraphQLSchema): 
   // async scope; entering it costs every promise of the request on Node 20 (lib/request-scope.ts).
   const enterAsyncScope = deps.config.databaseReplicaUrls.length > 0 || deps.config.operationSqlStats;
 
-  const executableSchema = schema ?? (await buildAppSchema());
+  const executableSchema = await buildSchema();
   // Subscriptions over graphql-ws, on the same path and HTTP server (CONTRACT.md section 10).
   const subscriptions = serveSubscriptions({ httpServer, path: GRAPHQL_PATH, schema: executableSchema, deps, clientAddress });
-  const apollo = createApollo(deps, executableSchema, { httpServer, subscriptions, metrics, countsStatements: enterAsyncScope });
+  // graphql-jit's own copy: Apollo may wrap the resolvers of the schema it executes.
+  const compiledSchema = deps.config.compileAtUse > 0 ? await buildSchema() : undefined;
+  const apollo = createApollo(deps, { schema: executableSchema, compiledSchema }, { httpServer, subscriptions, metrics, countsStatements: enterAsyncScope });
   await apollo.start();
 
   const routes = new Map<string, PlainRoute>([

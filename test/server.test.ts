@@ -266,7 +266,7 @@ describe('server error handling', () => {
       ],
       ...overrides,
     };
-    app = await createApp(deps, failingSchema);
+    app = await createApp(deps, () => failingSchema);
     await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
     const address = app.httpServer.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -79,6 +79,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       RATE_LIMITS: 'off',
       REMINDERS: 'off',
       LOG_LEVEL: 'silent',
+      // Compiled from the first use, so that the suite runs what production runs from the second.
+      COMPILE_AT_USE: '1',
       ...env,
     }),
     port: 0,

@@ -187,6 +187,11 @@ export function costLimitError(cost: number, maxCost: number): GraphQLError {
   return error;
 }
 
+export interface CostLimitPlugin<TContext extends object> extends ApolloServerPlugin<TContext> {
+  /** Whether this request's objects are counted as fields resolve (Apollo's willResolveField). */
+  countsObjects(contextValue: TContext): boolean;
+}
+
 /**
  * Cost depends on variables (`first: $n`) and Apollo keeps validated documents in a cache,
  * so the cost is checked once the operation is known, per request, not as a validation rule.
@@ -200,10 +205,12 @@ export function costLimitError(cost: number, maxCost: number): GraphQLError {
 export function costLimitPlugin<TContext extends object>(
   maxCost: number = MAX_QUERY_COST,
   maxObjects: number = MAX_RESOLVED_OBJECTS,
-): ApolloServerPlugin<TContext> {
+): CostLimitPlugin<TContext> {
   const priceOf = rememberedCosts();
+  const countedRequests = new WeakSet<TContext>();
   return {
-    async requestDidStart() {
+    countsObjects: (contextValue) => countedRequests.has(contextValue),
+    async requestDidStart({ contextValue }) {
       const counter = new ResolvedObjects(maxObjects);
       let counted = true;
       return {
@@ -215,6 +222,7 @@ export function costLimitPlugin<TContext extends object>(
           const cost = priceOf(schema, document, operation, request.variables ?? {});
           if (cost !== undefined && cost > maxCost) throw costLimitError(cost, maxCost);
           counted = cost === undefined || cost > maxObjects / UNCOUNTED_PRICE_SHARE;
+          if (counted) countedRequests.add(contextValue);
         },
         async executionDidStart() {
           if (!counted) return;

@@ -101,7 +101,7 @@ describe('query limits over HTTP', () => {
         jwtKey: accessTokenKey('limits-test-secret-long-enough-for-hs256'),
         readinessChecks: [],
       },
-      schema,
+      () => schema,
     );
     await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
     const address = app.httpServer.address();
