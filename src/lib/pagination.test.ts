@@ -56,6 +56,18 @@ describe('connectionFromRows', () => {
     expect(c.totalCount).toBe(7);
   });
 
+  it("encodes an edge's cursor only when it is read (page info: the first and the last)", () => {
+    const encoded: number[] = [];
+    const counting = (n: number) => {
+      encoded.push(n);
+      return cursorOf(n);
+    };
+    const c = connectionFromRows([1, 2, 3, 4], { first: 3, after: null, totalCount: 4, cursorOf: counting });
+    expect(encoded).toEqual([1, 3]);
+    expect(c.edges.map((e) => e.cursor)).toEqual([cursorOf(1), cursorOf(2), cursorOf(3)]);
+    expect(encoded).toEqual([1, 3, 1, 2, 3]);
+  });
+
   it('reports an empty last page after a cursor', () => {
     const c = connectionFromRows([], { first: 2, after: 'x', totalCount: 2, cursorOf });
     expect(c.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });

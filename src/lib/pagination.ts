@@ -37,8 +37,20 @@ export class PageInfo {
 }
 
 export interface Edge<T> {
-  cursor: string;
-  node: T;
+  readonly cursor: string;
+  readonly node: T;
+}
+
+/** An edge whose cursor is encoded when read: pages are mostly read without `cursor`. */
+class LazyCursorEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (row: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node);
+  }
 }
 
 export interface Connection<T> {
@@ -97,7 +109,7 @@ export function connectionFromRows<T>(
   options: { first: number; after: string | null | undefined; totalCount: number; cursorOf: (row: T) => string },
 ): Connection<T> {
   const page = rows.slice(0, options.first);
-  const edges = page.map((node) => ({ cursor: options.cursorOf(node), node }));
+  const edges = page.map((node) => new LazyCursorEdge(node, options.cursorOf));
   return {
     edges,
     pageInfo: {
