@@ -240,9 +240,21 @@ describe('compiled execution', () => {
     expect(asJson(compiled)).toEqual({ data: { priced: 'Amount bigint' } });
   });
 
-  it('refuses a compileAtUse that is not a positive integer', () => {
-    for (const compileAtUse of [0, -1, 1.5, Number.NaN]) {
-      expect(() => compiledExecution({ schema: buildSchema(), compiledSchema: buildSchema(), needsFieldHooks: () => false, compileAtUse })).toThrow(/compileAtUse/);
+  it('keeps maxDocuments documents: one pushed out counts its uses from the start again', async () => {
+    const { executor } = await executorOf({ compileAtUse: 2, maxDocuments: 2 });
+    const [first, second, third] = ['{ items { id } }', '{ items { name } }', '{ items { kind } }'].map((query) => parse(query));
+    const compiledRuns = async (document: DocumentNode) => ranCompiled(await run(executor, document));
+    expect([await compiledRuns(first!), await compiledRuns(first!)]).toEqual([false, true]);
+    await compiledRuns(second!);
+    await compiledRuns(third!);
+    expect([await compiledRuns(first!), await compiledRuns(first!)]).toEqual([false, true]);
+  });
+
+  it('refuses a compileAtUse or maxDocuments that is not a positive integer', () => {
+    const options = { schema: buildSchema(), compiledSchema: buildSchema(), needsFieldHooks: () => false, compileAtUse: 1 };
+    for (const bad of [0, -1, 1.5, Number.NaN]) {
+      expect(() => compiledExecution({ ...options, compileAtUse: bad })).toThrow(/compileAtUse/);
+      expect(() => compiledExecution({ ...options, maxDocuments: bad })).toThrow(/maxDocuments/);
     }
   });
 });

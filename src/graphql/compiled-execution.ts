@@ -19,6 +19,14 @@ import {
   type TypeNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Documents whose uses and compiled code are kept (the least recently used go first): ~25 KB
+ * of code each for a page of entries or a dashboard, so a client sending many distinct
+ * documents cannot grow the heap without bound. An application's own documents are far fewer.
+ */
+export const MAX_COMPILED_DOCUMENTS = 500;
 
 /**
  * The type every variable has in the documents graphql-jit compiles: graphql-js coerced the
@@ -100,6 +108,8 @@ export interface CompiledExecutionOptions<TContext extends object> {
   needsFieldHooks: (contextValue: TContext) => boolean;
   /** A document is compiled at this use (1: at once); its earlier uses run on graphql-js. */
   compileAtUse: number;
+  /** Documents tracked at most (MAX_COMPILED_DOCUMENTS). */
+  maxDocuments?: number;
 }
 
 /** Per document: its uses so far, then per operation name its compiled code (null: graphql-js runs it). */
@@ -119,11 +129,13 @@ type DocumentState = { uses: number; compiled?: Map<string, CompiledQuery | null
  * every request must not make the server compile each one.
  */
 export function compiledExecution<TContext extends object>(options: CompiledExecutionOptions<TContext>): GatewayInterface {
-  const { schema, needsFieldHooks, compileAtUse } = options;
-  if (!Number.isInteger(compileAtUse) || compileAtUse < 1) throw new TypeError(`compileAtUse must be a positive integer, got ${compileAtUse}`);
+  const { schema, needsFieldHooks, compileAtUse, maxDocuments = MAX_COMPILED_DOCUMENTS } = options;
+  for (const [name, value] of Object.entries({ compileAtUse, maxDocuments })) {
+    if (!Number.isInteger(value) || value < 1) throw new TypeError(`${name} must be a positive integer, got ${value}`);
+  }
   const compiledConfig = options.compiledSchema.toConfig();
   const compiledSchema = new GraphQLSchema({ ...compiledConfig, types: [...compiledConfig.types, PASS_THROUGH] });
-  const documents = new WeakMap<DocumentNode, DocumentState>();
+  const documents = new LRUCache<DocumentNode, DocumentState>({ max: maxDocuments });
 
   function compile(document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
     if (runsDifferentlyCompiled(schema, document)) return null;
