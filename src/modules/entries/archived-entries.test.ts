@@ -2,7 +2,7 @@ import { Prisma } from '../../generated/prisma/client';
 import { archiveCutoff, archiveOldEntries } from '../../ops/archive';
 import { consecutiveDates, seedEntryGraph, type EntryGraph } from '../../../test/helpers/entry-graph';
 import { errorCode, startTestApp, type GraphQLResponse, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { entriesTable, entryHistoryWithArchive } from './archived-entries';
+import { entriesTable, entryColumns, entryHistoryWithArchive, entryJsonArray, entryRowFromJson } from './archived-entries';
 
 /**
  * `entries(filter: { includeArchived: true })` over HTTP after `npm run db:archive`'s work:
@@ -157,5 +157,12 @@ describe('entries with includeArchived', () => {
     const [liveHistory] = await app.prisma.$queryRaw<object[]>`SELECT * FROM entry_history LIMIT 1`;
     const [bothHistory] = await app.prisma.$queryRaw<object[]>(Prisma.sql`SELECT * FROM ${entryHistoryWithArchive} h LIMIT 1`);
     expect(Object.keys(bothHistory!)).toEqual(Object.keys(liveHistory!));
+  });
+
+  it('reads an entry from its JSON array as raw SQL reads its columns', async () => {
+    await app.prisma.$executeRaw`UPDATE entries SET count_value = 12345678.05, notes = 'a "quoted" note', deleted_at = now() - interval '1 day' WHERE entry_id = (SELECT min(entry_id) FROM entries)`;
+    const rows = await app.prisma.$queryRaw<object[]>(Prisma.sql`SELECT ${entryColumns('e')} FROM ${entriesTable(true)} e ORDER BY e.entry_id`);
+    const json = await app.prisma.$queryRaw<Array<{ row: unknown[] }>>(Prisma.sql`SELECT ${entryJsonArray('e')} AS row FROM ${entriesTable(true)} e ORDER BY e.entry_id`);
+    expect(json.map(({ row }) => entryRowFromJson(row))).toEqual(rows);
   });
 });

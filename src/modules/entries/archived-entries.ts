@@ -1,4 +1,6 @@
+import { Decimal } from '@prisma/client/runtime/client';
 import { Prisma } from '../../generated/prisma/client';
+import type { EntryRow } from './entry-store';
 
 /**
  * `npm run db:archive` (src/ops/archive.ts) moves old entries and their history, ids kept,
@@ -17,8 +19,39 @@ const ENTRY_COLUMNS = Prisma.raw(ENTRY_COLUMN_NAMES.join(', '));
 /** Every column of an entry row (as `EntryRow` names them) from the FROM item `alias`. */
 export const entryColumns = (alias: string): Prisma.Sql => Prisma.raw(ENTRY_COLUMN_NAMES.map((c) => `${alias}.${c}`).join(', '));
 
-/** A NULL in place of each entry column, for a UNION row that carries no entry. */
-export const noEntryColumns = Prisma.raw(ENTRY_COLUMN_NAMES.map(() => 'NULL').join(', '));
+/** Columns that travel in JSON as text: ids beyond 2^53 and DECIMAL(10,2) would lose digits as numbers. */
+const TEXT_IN_JSON = new Set<string>(['entry_id', 'user_id', 'created_by_user_id', 'deed_item_id', 'scale_id', 'scale_value_id', 'count_value', 'entry_date']);
+
+/**
+ * An entry row of the FROM item `alias` as one JSON array (aggregate it with json_agg; read
+ * with entryRowFromJson): a page of rows arrives as one value that JSON.parse reads, instead of
+ * twelve cells per row each decoded by the driver and converted by Prisma.
+ */
+export const entryJsonArray = (alias: string): Prisma.Sql =>
+  Prisma.raw(`json_build_array(${ENTRY_COLUMN_NAMES.map((c) => `${alias}.${c}${TEXT_IN_JSON.has(c) ? '::text' : ''}`).join(', ')})`);
+
+const bigintOrNull = (value: unknown): bigint | null => (value === null ? null : BigInt(value as string));
+const dateOrNull = (value: unknown): Date | null => (value === null ? null : new Date(value as string));
+
+/** The row entryJsonArray wrote, with the values raw SQL would have given. */
+export function entryRowFromJson(values: unknown[]): EntryRow {
+  const [entryId, userId, createdBy, itemId, date, scaleId, scaleValueId, count, notes, createdAt, updatedAt, deletedAt] = values;
+  return {
+    entry_id: BigInt(entryId as string),
+    user_id: BigInt(userId as string),
+    created_by_user_id: BigInt(createdBy as string),
+    deed_item_id: BigInt(itemId as string),
+    // A DATE, as Prisma reads it: midnight UTC of that day.
+    entry_date: new Date(date as string),
+    scale_id: bigintOrNull(scaleId),
+    scale_value_id: bigintOrNull(scaleValueId),
+    count_value: count === null ? null : new Decimal(count as string),
+    notes: notes as string | null,
+    created_at: new Date(createdAt as string),
+    updated_at: new Date(updatedAt as string),
+    deleted_at: dateOrNull(deletedAt),
+  };
+}
 
 const HISTORY_COLUMNS = Prisma.raw(
   'entry_history_id, entry_id, action, changed_by_user_id, changed_at, old_scale_value_id, old_count_value, old_notes, new_scale_value_id, new_count_value, new_notes',
