@@ -212,7 +212,6 @@ export function costLimitPlugin<TContext extends object>(
     countsObjects: (contextValue) => countedRequests.has(contextValue),
     async requestDidStart({ contextValue }) {
       const counter = new ResolvedObjects(maxObjects);
-      let counted = true;
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
@@ -221,11 +220,10 @@ export function costLimitPlugin<TContext extends object>(
           if (nul) throw nul;
           const cost = priceOf(schema, document, operation, request.variables ?? {});
           if (cost !== undefined && cost > maxCost) throw costLimitError(cost, maxCost);
-          counted = cost === undefined || cost > maxObjects / UNCOUNTED_PRICE_SHARE;
-          if (counted) countedRequests.add(contextValue);
+          if (cost === undefined || cost > maxObjects / UNCOUNTED_PRICE_SHARE) countedRequests.add(contextValue);
         },
         async executionDidStart() {
-          if (!counted) return;
+          if (!countedRequests.has(contextValue)) return;
           return { willResolveField: ({ info }) => counter.willResolve(info) };
         },
         async willSendResponse({ response }) {

@@ -74,12 +74,12 @@ interface PageReferences {
  */
 function primeItemsAndDeeds(
   { loaders, authority }: Actor,
-  references: PageReferences | undefined,
+  references: PageReferences,
   { ownerId, live }: { ownerId: bigint; live: boolean },
 ): void {
-  const items: DeedItemRecord[] = (references?.items ?? []).map(itemFromJson);
+  const items: DeedItemRecord[] = (references.items ?? []).map(itemFromJson);
   for (const item of items) loaders.deedItems.prime(item.id, item);
-  for (const deed of (references?.deeds ?? []).map(deedFromJson)) loaders.deeds.prime(deed.id, deed);
+  for (const deed of (references.deeds ?? []).map(deedFromJson)) loaders.deeds.prime(deed.id, deed);
   if (live) authority.primeLiveItems(ownerId, items);
 }
 
@@ -164,6 +164,7 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
 
   // page: the page's keys in order, then only their rows. One row comes back: the page's
   // entries in order, the total and the page's items and deeds, each as JSON.
+  // A SELECT without FROM: always exactly one row.
   const [references] = await db.$queryRaw<[PageReferences & { entries: unknown[][] | null }]>`${Prisma.raw(PREPARED)}
     WITH RECURSIVE ${Prisma.join([
       ...ctes,
@@ -188,8 +189,8 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
       (SELECT json_agg(${deedJson('d')}) FROM deeds d WHERE d.deed_id = ANY (ARRAY(SELECT DISTINCT deed_id FROM items))) AS deeds,
       (SELECT json_agg(${entryJsonArray('p')} ORDER BY p.entry_date ${direction}, p.entry_id ${direction}) FROM page p) AS entries`;
 
-  const totalCount = args.countTotal ? Number(references?.total ?? 0) : Number.NaN;
+  const totalCount = args.countTotal ? Number(references.total ?? 0) : Number.NaN;
   primeItemsAndDeeds(args.actor, references, { ownerId, live: !includeDeleted });
-  const entries = (references?.entries ?? []).map((values) => entryFromRow(entryRowFromJson(values)));
+  const entries = (references.entries ?? []).map((values) => entryFromRow(entryRowFromJson(values)));
   return connectionFromRows(entries, { first, after: args.after, totalCount, cursorOf });
 }
