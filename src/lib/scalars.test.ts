@@ -48,6 +48,16 @@ describe('Date', () => {
     expect(DateScalar.serialize(new Date('2025-03-01T00:00:00Z'))).toBe('2025-03-01');
     expect(DateScalar.serialize('2025-03-01')).toBe('2025-03-01');
   });
+
+  it('emits the same day as toISOString for every day of a leap year, the last moment of a day and years outside 1000-9999', () => {
+    for (let day = 0; day < 366; day += 1) {
+      const date = new Date(Date.UTC(2024, 0, 1 + day));
+      expect(DateScalar.serialize(date)).toBe(date.toISOString().slice(0, 10));
+    }
+    expect(DateScalar.serialize(new Date('2025-12-31T23:59:59.999Z'))).toBe('2025-12-31');
+    expect(DateScalar.serialize(new Date('0999-01-09T00:00:00Z'))).toBe('0999-01-09');
+    expect(() => DateScalar.serialize(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });
 
 describe('TimeZone', () => {

@@ -20,7 +20,20 @@ const ENTRY_COLUMNS = Prisma.raw(ENTRY_COLUMN_NAMES.join(', '));
 export const entryColumns = (alias: string): Prisma.Sql => Prisma.raw(ENTRY_COLUMN_NAMES.map((c) => `${alias}.${c}`).join(', '));
 
 /** Columns that travel in JSON as text: ids beyond 2^53 and DECIMAL(10,2) would lose digits as numbers. */
-const TEXT_IN_JSON = new Set<string>(['entry_id', 'user_id', 'created_by_user_id', 'deed_item_id', 'scale_id', 'scale_value_id', 'count_value', 'entry_date']);
+const TEXT_IN_JSON = new Set<string>(['entry_id', 'user_id', 'created_by_user_id', 'deed_item_id', 'scale_id', 'scale_value_id', 'count_value']);
+/**
+ * Columns that travel as milliseconds since the epoch: a Date built from a number costs a
+ * quarter of one parsed from ISO text. Timestamps are truncated to milliseconds as Prisma's
+ * Date is; a DATE becomes midnight UTC of its day, as Prisma reads it.
+ */
+const TIMESTAMPS_IN_JSON = new Set<string>(['created_at', 'updated_at', 'deleted_at']);
+
+function jsonValue(alias: string, column: string): string {
+  if (TEXT_IN_JSON.has(column)) return `${alias}.${column}::text`;
+  if (TIMESTAMPS_IN_JSON.has(column)) return `floor(extract(epoch FROM ${alias}.${column}) * 1000)::bigint`;
+  if (column === 'entry_date') return `(${alias}.entry_date - DATE '1970-01-01')::bigint * 86400000`;
+  return `${alias}.${column}`;
+}
 
 /**
  * An entry row of the FROM item `alias` as one JSON array (aggregate it with json_agg; read
@@ -28,10 +41,10 @@ const TEXT_IN_JSON = new Set<string>(['entry_id', 'user_id', 'created_by_user_id
  * twelve cells per row each decoded by the driver and converted by Prisma.
  */
 export const entryJsonArray = (alias: string): Prisma.Sql =>
-  Prisma.raw(`json_build_array(${ENTRY_COLUMN_NAMES.map((c) => `${alias}.${c}${TEXT_IN_JSON.has(c) ? '::text' : ''}`).join(', ')})`);
+  Prisma.raw(`json_build_array(${ENTRY_COLUMN_NAMES.map((c) => jsonValue(alias, c)).join(', ')})`);
 
 const bigintOrNull = (value: unknown): bigint | null => (value === null ? null : BigInt(value as string));
-const dateOrNull = (value: unknown): Date | null => (value === null ? null : new Date(value as string));
+const dateOrNull = (value: unknown): Date | null => (value === null ? null : new Date(value as number));
 
 /** The row entryJsonArray wrote, with the values raw SQL would have given. */
 export function entryRowFromJson(values: unknown[]): EntryRow {
@@ -41,14 +54,13 @@ export function entryRowFromJson(values: unknown[]): EntryRow {
     user_id: BigInt(userId as string),
     created_by_user_id: BigInt(createdBy as string),
     deed_item_id: BigInt(itemId as string),
-    // A DATE, as Prisma reads it: midnight UTC of that day.
-    entry_date: new Date(date as string),
+    entry_date: new Date(date as number),
     scale_id: bigintOrNull(scaleId),
     scale_value_id: bigintOrNull(scaleValueId),
     count_value: count === null ? null : new Decimal(count as string),
     notes: notes as string | null,
-    created_at: new Date(createdAt as string),
-    updated_at: new Date(updatedAt as string),
+    created_at: new Date(createdAt as number),
+    updated_at: new Date(updatedAt as number),
     deleted_at: dateOrNull(deletedAt),
   };
 }
