@@ -66,7 +66,7 @@ export class DeedResolver {
 
   @FieldResolver()
   async owner(@Root() deed: DeedRecord, @Ctx() ctx: Context): Promise<UserProfile> {
-    return present(await ctx.loaders.userProfiles.load(deed.userId), `owner of deed ${deed.id}`);
+    return present(await ctx.loaders.userProfiles.load(deed.userId), 'owner of deed', deed.id);
   }
 
   @FieldResolver()

@@ -70,7 +70,7 @@ export class DeedItemResolver {
 
   @FieldResolver()
   deed(@Root() item: DeedItemRecord, @Ctx() ctx: Context): DeedRecord | Promise<DeedRecord> {
-    return thenMaybe(ctx.loaders.deeds.loadKnown(item.deedId), (deed) => present(deed, `deed of item ${item.id}`));
+    return thenMaybe(ctx.loaders.deeds.loadKnown(item.deedId), (deed) => present(deed, 'deed of item', item.id));
   }
 
   @FieldResolver()

@@ -30,7 +30,7 @@ export class ScaleResolver {
 
   @FieldResolver()
   async deed(@Root() scale: ScaleRecord, @Ctx() ctx: Context): Promise<DeedRecord> {
-    return present(await ctx.loaders.deeds.load(scale.deedId), `deed of scale ${scale.id}`);
+    return present(await ctx.loaders.deeds.load(scale.deedId), 'deed of scale', scale.id);
   }
 
   @FieldResolver()
@@ -43,6 +43,6 @@ export class ScaleResolver {
 export class ScaleValueResolver {
   @FieldResolver()
   async scale(@Root() value: ScaleValueRecord, @Ctx() ctx: Context): Promise<ScaleRecord> {
-    return present(await ctx.loaders.scales.load(value.scaleId), `scale of value ${value.id}`);
+    return present(await ctx.loaders.scales.load(value.scaleId), 'scale of value', value.id);
   }
 }

@@ -2,7 +2,8 @@ import { Prisma } from '../../generated/prisma/client';
 import { archiveCutoff, archiveOldEntries } from '../../ops/archive';
 import { consecutiveDates, seedEntryGraph, type EntryGraph } from '../../../test/helpers/entry-graph';
 import { errorCode, startTestApp, type GraphQLResponse, type TestApp, type TestUser } from '../../../test/helpers/test-app';
-import { entriesTable, entryColumns, entryHistoryWithArchive, entryJsonArray, entryRowFromJson } from './archived-entries';
+import { entriesTable, entryColumns, entryFromJson, entryHistoryWithArchive, entryJsonArray } from './archived-entries';
+import { entryFromRow, type EntryRow } from './entry-store';
 
 /**
  * `entries(filter: { includeArchived: true })` over HTTP after `npm run db:archive`'s work:
@@ -159,10 +160,10 @@ describe('entries with includeArchived', () => {
     expect(Object.keys(bothHistory!)).toEqual(Object.keys(liveHistory!));
   });
 
-  it('reads an entry from its JSON array as raw SQL reads its columns', async () => {
+  it('reads an entry from its JSON array as from the columns raw SQL reads', async () => {
     await app.prisma.$executeRaw`UPDATE entries SET count_value = 12345678.05, notes = 'a "quoted" note', deleted_at = now() - interval '1 day' WHERE entry_id = (SELECT min(entry_id) FROM entries)`;
-    const rows = await app.prisma.$queryRaw<object[]>(Prisma.sql`SELECT ${entryColumns('e')} FROM ${entriesTable(true)} e ORDER BY e.entry_id`);
+    const rows = await app.prisma.$queryRaw<EntryRow[]>(Prisma.sql`SELECT ${entryColumns('e')} FROM ${entriesTable(true)} e ORDER BY e.entry_id`);
     const json = await app.prisma.$queryRaw<Array<{ row: unknown[] }>>(Prisma.sql`SELECT ${entryJsonArray('e')} AS row FROM ${entriesTable(true)} e ORDER BY e.entry_id`);
-    expect(json.map(({ row }) => entryRowFromJson(row))).toEqual(rows);
+    expect(json.map(({ row }) => entryFromJson(row))).toEqual(rows.map(entryFromRow));
   });
 });

@@ -1,6 +1,6 @@
 import { Decimal } from '@prisma/client/runtime/client';
 import { Prisma } from '../../generated/prisma/client';
-import type { EntryRow } from './entry-store';
+import type { EntryRecord } from './types';
 
 /**
  * `npm run db:archive` (src/ops/archive.ts) moves old entries and their history, ids kept,
@@ -37,7 +37,7 @@ function jsonValue(alias: string, column: string): string {
 
 /**
  * An entry row of the FROM item `alias` as one JSON array (aggregate it with json_agg; read
- * with entryRowFromJson): a page of rows arrives as one value that JSON.parse reads, instead of
+ * with entryFromJson): a page of rows arrives as one value that JSON.parse reads, instead of
  * twelve cells per row each decoded by the driver and converted by Prisma.
  */
 export const entryJsonArray = (alias: string): Prisma.Sql =>
@@ -46,22 +46,22 @@ export const entryJsonArray = (alias: string): Prisma.Sql =>
 const bigintOrNull = (value: unknown): bigint | null => (value === null ? null : BigInt(value as string));
 const dateOrNull = (value: unknown): Date | null => (value === null ? null : new Date(value as number));
 
-/** The row entryJsonArray wrote, with the values raw SQL would have given. */
-export function entryRowFromJson(values: unknown[]): EntryRow {
+/** The entry entryJsonArray wrote, as entryFromRow makes it of raw SQL's row (one object, not two). */
+export function entryFromJson(values: unknown[]): EntryRecord {
   const [entryId, userId, createdBy, itemId, date, scaleId, scaleValueId, count, notes, createdAt, updatedAt, deletedAt] = values;
   return {
-    entry_id: BigInt(entryId as string),
-    user_id: BigInt(userId as string),
-    created_by_user_id: BigInt(createdBy as string),
-    deed_item_id: BigInt(itemId as string),
-    entry_date: new Date(date as number),
-    scale_id: bigintOrNull(scaleId),
-    scale_value_id: bigintOrNull(scaleValueId),
-    count_value: count === null ? null : new Decimal(count as string),
+    id: BigInt(entryId as string),
+    userId: BigInt(userId as string),
+    createdByUserId: BigInt(createdBy as string),
+    deedItemId: BigInt(itemId as string),
+    entryDate: new Date(date as number),
+    scaleId: bigintOrNull(scaleId),
+    scaleValueId: bigintOrNull(scaleValueId),
+    count: count === null ? null : new Decimal(count as string),
     notes: notes as string | null,
-    created_at: new Date(createdAt as number),
-    updated_at: new Date(updatedAt as number),
-    deleted_at: dateOrNull(deletedAt),
+    createdAt: new Date(createdAt as number),
+    updatedAt: new Date(updatedAt as number),
+    deletedAt: dateOrNull(deletedAt),
   };
 }
 

@@ -7,8 +7,7 @@ import { bigintArray } from '../../lib/sql';
 import type { Actor } from '../context-types';
 import { deedFromJson, deedJson, itemFromJson, itemJson } from '../deeds/raw-rows';
 import type { DeedItemRecord } from '../deeds/types';
-import { entriesTable, entryColumns, entryJsonArray, entryRowFromJson } from './archived-entries';
-import { entryFromRow } from './entry-store';
+import { entriesTable, entryColumns, entryFromJson, entryJsonArray } from './archived-entries';
 import { EntryOrder } from './enums';
 import type { EntryFilter } from './inputs';
 import type { EntryRecord } from './types';
@@ -191,6 +190,6 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
 
   const totalCount = args.countTotal ? Number(references.total ?? 0) : Number.NaN;
   primeItemsAndDeeds(args.actor, references, { ownerId, live: !includeDeleted });
-  const entries = (references.entries ?? []).map((values) => entryFromRow(entryRowFromJson(values)));
+  const entries = (references.entries ?? []).map(entryFromJson);
   return connectionFromRows(entries, { first, after: args.after, totalCount, cursorOf });
 }

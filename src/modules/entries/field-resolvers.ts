@@ -22,7 +22,7 @@ import {
  */
 
 function profile(ctx: Context, userId: bigint): UserProfile | Promise<UserProfile> {
-  return thenMaybe(ctx.loaders.userProfiles.loadKnown(userId), (found) => present(found, `user ${userId} referenced by an entry`));
+  return thenMaybe(ctx.loaders.userProfiles.loadKnown(userId), (found) => present(found, 'user', userId));
 }
 
 @Resolver(() => Entry)
@@ -40,7 +40,7 @@ export class EntryFieldResolver {
   @FieldResolver(() => DeedItem, { description: 'The deed item this entry is for.' })
   deedItem(@Root() entry: EntryRecord, @Ctx() ctx: Context): DeedItemRecord | Promise<DeedItemRecord> {
     return thenMaybe(ctx.loaders.deedItems.loadKnown(entry.deedItemId), (item) =>
-      present(item, `deed item ${entry.deedItemId} of entry ${entry.id}`),
+      present(item, 'deed item of entry', entry.id),
     );
   }
 

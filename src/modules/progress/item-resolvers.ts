@@ -27,12 +27,12 @@ async function scaleValueOf(ctx: Context, id: bigint | null): Promise<ScaleValue
 export class MeritItemResolver {
   @FieldResolver()
   async merit(@Root() item: MeritItemRecord, @Ctx() ctx: Context): Promise<MeritRecord> {
-    return present(await ctx.loaders.merits.load(item.meritId), `merit of item ${item.id}`);
+    return present(await ctx.loaders.merits.load(item.meritId), 'merit of item', item.id);
   }
 
   @FieldResolver()
   async deedItem(@Root() item: MeritItemRecord, @Ctx() ctx: Context): Promise<DeedItemRecord> {
-    return present(await ctx.loaders.deedItems.load(item.deedItemId), `deed item of merit item ${item.id}`);
+    return present(await ctx.loaders.deedItems.load(item.deedItemId), 'deed item of merit item', item.id);
   }
 
   @FieldResolver()
@@ -50,12 +50,12 @@ export class MeritItemResolver {
 export class TargetItemResolver {
   @FieldResolver()
   async target(@Root() item: TargetItemRecord, @Ctx() ctx: Context): Promise<TargetRecord> {
-    return present(await ctx.loaders.targets.load(item.targetId), `target of item ${item.id}`);
+    return present(await ctx.loaders.targets.load(item.targetId), 'target of item', item.id);
   }
 
   @FieldResolver()
   async deedItem(@Root() item: TargetItemRecord, @Ctx() ctx: Context): Promise<DeedItemRecord> {
-    return present(await ctx.loaders.deedItems.load(item.deedItemId), `deed item of target item ${item.id}`);
+    return present(await ctx.loaders.deedItems.load(item.deedItemId), 'deed item of target item', item.id);
   }
 
   @FieldResolver()

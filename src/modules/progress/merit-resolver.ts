@@ -52,7 +52,7 @@ export class MeritResolver {
 
   @FieldResolver()
   async deed(@Root() merit: MeritRecord, @Ctx() ctx: Context): Promise<DeedRecord> {
-    return present(await ctx.loaders.deeds.load(merit.deedId), `deed of merit ${merit.id}`);
+    return present(await ctx.loaders.deeds.load(merit.deedId), 'deed of merit', merit.id);
   }
 
   @FieldResolver(() => GoalStatus)

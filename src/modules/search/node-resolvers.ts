@@ -21,7 +21,7 @@ import {
  * The statement saw the row a moment ago; only a hard delete in between makes it missing.
  */
 function found<T>(row: T | null, result: SearchResultValue): T {
-  return present(row, `search result ${result.kind} ${result.sourceId}`);
+  return present(row, `search result ${result.kind}`, result.sourceId);
 }
 
 @Resolver(() => EntrySearchResult)
