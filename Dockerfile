@@ -17,15 +17,14 @@ RUN npx prisma generate && npm run build
 
 # V8's old generation capped at 256 MiB (the server's live heap stays well under it, admission
 # bounds the work in flight): left alone, V8 grows it to 450-600 MiB under thousands of
-# connections before collecting. The young generation held at 2 x 32 MiB: Node 24 makes it
-# 2 x 64, which under load was 50-60 MiB more resident memory for 5 % less CPU on an entries
-# page; at Node 20's 2 x 16 the page cost 33 % more CPU (bench/RESULTS.md, the eighth round).
-# Change either with NODE_OPTIONS for other sizes.
+# connections before collecting. The young generation held at 2 x 16 MiB, Node 20's size:
+# Node 24 grows it to 2 x 64 MiB, which under load is 96 MiB more resident memory for a few
+# percent less collection work. Raise both with NODE_OPTIONS for other sizes.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000 \
     DATA_DIR=/app/.data \
-    NODE_OPTIONS="--max-old-space-size=256 --max-semi-space-size=32"
+    NODE_OPTIONS="--max-old-space-size=256 --max-semi-space-size=16"
 RUN mkdir -p /app/.data
 EXPOSE 4000
 
