@@ -17,9 +17,10 @@ RUN npx prisma generate && npm run build
 
 # V8's old generation capped at 256 MiB (the server's live heap stays well under it, admission
 # bounds the work in flight): left alone, V8 grows it to 450-600 MiB under thousands of
-# connections before collecting. The young generation held at 2 x 16 MiB, Node 20's size:
-# Node 24 grows it to 2 x 64 MiB, which under load is 96 MiB more resident memory for a few
-# percent less collection work. Raise both with NODE_OPTIONS for other sizes.
+# connections before collecting. The young generation held at 2 x 16 MiB, Node 20's size,
+# for memory: Node 24 makes it 2 x 64, 60-90 MiB more under load. It is a trade: on Node 24
+# 2 x 32 took 16-36 MiB more than 2 x 16 and a fifth less CPU per entries page (bench/RESULTS.md,
+# the eighth round). Change either with NODE_OPTIONS for the instance's memory.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000 \
