@@ -62,6 +62,18 @@ export function dateColumnValue(date: LocalDate): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
 
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The calendar day of a DATE column value (Prisma reads it as UTC midnight), `YYYY-MM-DD`:
+ * from the UTC fields, a sixth of toISOString's cost (a page of entries formats hundreds).
+ */
+export function localDateOf(value: Date): LocalDate {
+  const year = value.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return value.toISOString().slice(0, 10);
+  return `${year}-${twoDigits(value.getUTCMonth() + 1)}-${twoDigits(value.getUTCDate())}`;
+}
+
 /** The value Prisma writes to a TIME column for a wall-clock `HH:MM`: that time on 1970-01-01 UTC. */
 export function timeColumnValue(time: LocalTimeString): Date {
   return new Date(`1970-01-01T${time}:00.000Z`);
@@ -70,10 +82,10 @@ export function timeColumnValue(time: LocalTimeString): Date {
 /** `count` calendar days from `date` on, `date` first (one parse for all: a dashboard's series). */
 export function consecutiveDays(date: LocalDate, count: number): LocalDate[] {
   const first = dateColumnValue(date).getTime();
-  return Array.from({ length: count }, (_, i) => new Date(first + i * DAY_MS).toISOString().slice(0, 10));
+  return Array.from({ length: count }, (_, i) => localDateOf(new Date(first + i * DAY_MS)));
 }
 
 /** The calendar day `days` after `date` (before it when negative). UTC days have no DST gaps. */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(dateColumnValue(date).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+  return localDateOf(new Date(dateColumnValue(date).getTime() + days * DAY_MS));
 }

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { PREPARED } from '../../db/prepared-statements';
 import { parseId } from '../../lib/id';
+import { localDateOf } from '../../lib/local-dates';
 import { connectionFromRows, decodeCursor, encodeCursor, invalidCursor, pageSize, type Connection } from '../../lib/pagination';
 import { parseLocalDate, ScalarInputError } from '../../lib/scalars';
 import { bigintArray } from '../../lib/sql';
@@ -46,7 +47,7 @@ function parseEntryCursor(after: string): { date: string; id: bigint } {
   return { date: date!, id: parsedId };
 }
 
-const cursorOf = (entry: EntryRecord) => encodeCursor([entry.entryDate.toISOString().slice(0, 10), entry.id.toString()]);
+const cursorOf = (entry: EntryRecord) => encodeCursor([localDateOf(entry.entryDate), entry.id.toString()]);
 
 export interface EntryListArgs {
   /** The viewer; the page's deed items and deeds fill its loaders (and its authority's facts). */

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { EntryChangeAction } from '../../generated/prisma/enums';
 import { conflict, ErrorCode, invalidField, notFound, type FieldError } from '../../lib/errors';
+import { localDateOf } from '../../lib/local-dates';
 import type { AfterWrite } from '../after-write';
 import type { Actor } from '../context-types';
 import { affectedGoals, NO_AFFECTED_GOALS, type AffectedGoals } from './affected-goals';
@@ -212,5 +213,5 @@ function ownersOf(entries: readonly EntryRecord[]): bigint[] {
 }
 
 function slotOf(entry: EntryRecord) {
-  return { ownerId: entry.userId, deedItemId: entry.deedItemId, entryDate: entry.entryDate.toISOString().slice(0, 10) };
+  return { ownerId: entry.userId, deedItemId: entry.deedItemId, entryDate: localDateOf(entry.entryDate) };
 }

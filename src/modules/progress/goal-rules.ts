@@ -1,8 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { invalidField } from '../../lib/errors';
-import { daysBetween } from '../../lib/local-dates';
+import { daysBetween, localDateOf } from '../../lib/local-dates';
 import type { LocalDate } from '../../lib/scalars';
-import { localDateOf } from './goal-state';
 import { MAX_WINDOW_DAYS } from './limits';
 import type { MeritRecord, TargetRecord } from './types';
 

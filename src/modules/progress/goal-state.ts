@@ -1,6 +1,6 @@
 import { Decimal } from '@prisma/client/runtime/client';
 import { DateTime } from 'luxon';
-import { todayIn } from '../../lib/local-dates';
+import { localDateOf, todayIn } from '../../lib/local-dates';
 import type { LocalDate } from '../../lib/scalars';
 import { CompletionLogic, GoalStatus } from './enums';
 import type { GoalProgress, ItemProgress, MeritRecord, TargetRecord } from './types';
@@ -45,10 +45,6 @@ export function goalProgress(logic: CompletionLogic, items: readonly ItemProgres
   return { complete: completedItemCount > 0, completedItemCount, itemCount, percent: roundPercent(Decimal.max(...percents)) };
 }
 
-/** `YYYY-MM-DD` of a DATE column value (Prisma reads it as UTC midnight). */
-export function localDateOf(value: Date): LocalDate {
-  return value.toISOString().slice(0, 10);
-}
 
 export function addDays(date: LocalDate, days: number): LocalDate {
   return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;

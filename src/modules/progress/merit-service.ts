@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { conflict } from '../../lib/errors';
 import { limitExceeded } from '../../lib/limits';
-import { dateColumnValue, todayIn } from '../../lib/local-dates';
+import { dateColumnValue, localDateOf, todayIn } from '../../lib/local-dates';
 import { optionalText, trimmedText } from '../../lib/text';
 import type { AfterWrite } from '../after-write';
 import type { Actor } from '../context-types';
@@ -12,7 +12,7 @@ import { checkGoalItems, replaceItems } from './goal-items';
 import { listMerits } from './goal-lists';
 import { checkMeritWindow, lockGoalOwner } from './goal-rules';
 import { GoalService, type GoalKind } from './goal-service';
-import { localDateOf, meritWindow } from './goal-state';
+import { meritWindow } from './goal-state';
 import { commonGoalChanges, meritRows, recordCreatedGoal, recordUpdatedGoal } from './goal-writes';
 import { MAX_LIVE_MERITS_PER_USER } from './limits';
 import type { CreateMeritInput, MeritFilter, UpdateMeritInput } from './merit-inputs';

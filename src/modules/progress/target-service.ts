@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { conflict } from '../../lib/errors';
 import { limitExceeded } from '../../lib/limits';
-import { dateColumnValue } from '../../lib/local-dates';
+import { dateColumnValue, localDateOf } from '../../lib/local-dates';
 import { optionalText, trimmedText } from '../../lib/text';
 import type { AfterWrite } from '../after-write';
 import type { Actor } from '../context-types';
@@ -11,7 +11,7 @@ import { checkGoalItems, replaceItems } from './goal-items';
 import { listTargets } from './goal-lists';
 import { checkTargetRange, lockGoalOwner } from './goal-rules';
 import { GoalService, type GoalKind } from './goal-service';
-import { localDateOf, targetWindow } from './goal-state';
+import { targetWindow } from './goal-state';
 import { commonGoalChanges, recordCreatedGoal, recordUpdatedGoal, targetRows } from './goal-writes';
 import { MAX_LIVE_TARGETS_PER_USER } from './limits';
 import type { CreateTargetInput, TargetFilter, UpdateTargetInput } from './target-inputs';
