@@ -1,4 +1,7 @@
-import type { LocalDate, LocalTimeString } from './scalars';
+/** Internal form of a `Date` scalar: the calendar day as `YYYY-MM-DD`. */
+export type LocalDate = string;
+/** Internal form of a `LocalTime` scalar: `HH:MM`. */
+export type LocalTimeString = string;
 
 const DAY_MS = 86_400_000;
 

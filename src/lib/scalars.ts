@@ -2,7 +2,7 @@ import { Decimal } from '@prisma/client/runtime/client';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DateTime as LuxonDateTime } from 'luxon';
-import { localDateOf } from './local-dates';
+import { localDateOf, type LocalDate, type LocalTimeString } from './local-dates';
 
 /**
  * The contract's custom scalars (contract.graphql "Scalars", CONTRACT.md section 1).
@@ -14,10 +14,8 @@ export class ScalarInputError extends TypeError {
   override name = 'ScalarInputError';
 }
 
-/** Internal form of a `Date`: the calendar day as `YYYY-MM-DD`. */
-export type LocalDate = string;
-/** Internal form of a `LocalTime`: `HH:MM`. */
-export type LocalTimeString = string;
+// The scalars' internal forms live with the date helpers (local-dates imports nothing back).
+export type { LocalDate, LocalTimeString } from './local-dates';
 
 function stringLiteral(scalar: string, node: ValueNode): string {
   if (node.kind !== Kind.STRING) throw new ScalarInputError(`${scalar} must be given as a string`);
