@@ -4,7 +4,7 @@ import type { Logger } from '../lib/logger';
 import { RequestScope, requestIdFrom } from '../lib/request-scope';
 import { METRICS_PATH } from '../observability/http-metrics';
 import type { Metrics } from '../observability/metrics';
-import { logRequest } from '../observability/request-log';
+import { logRequest, requestLineLogger } from '../observability/request-log';
 import { HttpRequestError } from './json-body';
 import { sendError, sendJson } from './respond';
 
@@ -45,6 +45,7 @@ function setSecurityHeaders(res: ServerResponse): void {
  */
 export function createRequestHandler({ logger, metrics, graphqlPath, graphql, routes }: RequestHandlerOptions): RequestListener {
   const knownRoutes = new Set([graphqlPath, ...routes.keys()]);
+  const requestLog = requestLineLogger(logger);
 
   return (request, res) => {
     const startedAt = performance.now();
@@ -60,7 +61,7 @@ export function createRequestHandler({ logger, metrics, graphqlPath, graphql, ro
       const durationMs = performance.now() - startedAt;
       const route = knownRoutes.has(path) ? path : 'other';
       metrics.httpRequestDuration.observe({ method: request.method ?? '', route, status_code: String(res.statusCode) }, durationMs / 1000);
-      logRequest(logger, {
+      logRequest(requestLog, {
         requestId,
         method: request.method ?? '',
         path,

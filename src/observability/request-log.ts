@@ -17,6 +17,18 @@ export interface CompletedRequest {
 }
 
 /**
+ * The logger the request line is written with: the server's logger without its redaction.
+ * The line is built below from fixed fields (no header, body or variables: nothing to
+ * censor), and the redaction walks every path of REDACTED_PATHS on each line it writes
+ * (@pinojs/redact parses them anew each time): at the production level (info) it cost a small
+ * request more than the rest of its work (`me` 0.57 against 0.36 ms CPU). Every other line
+ * keeps the redaction. Create it once: a pino child is not free either.
+ */
+export function requestLineLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: [] } });
+}
+
+/**
  * One JSON line per HTTP request when its response is sent (or abandoned). Headers and
  * bodies are not logged at all, so credentials cannot leak through this line. Nothing is
  * built when the level is off (production runs at info; load tests at warn).
