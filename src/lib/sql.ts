@@ -17,6 +17,14 @@ export function idIn(column: string, ids: readonly bigint[]): Prisma.Sql {
     : Prisma.sql`${Prisma.raw(column)} = ANY(${bigintArray(ids)})`;
 }
 
+/**
+ * A timestamp column as JSON: milliseconds since the epoch, truncated as Prisma's `Date` is.
+ * A `Date` built from a number costs a quarter of one parsed from ISO text.
+ */
+export function epochMillis(column: string): string {
+  return `floor(extract(epoch FROM ${column}) * 1000)::bigint`;
+}
+
 /** A column of `rowsOf`: its name, its PostgreSQL type, and its value in a row. */
 export type RowColumn<Row> = readonly [name: string, type: 'bigint' | 'date', value: (row: Row) => unknown];
 

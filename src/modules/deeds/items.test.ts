@@ -1,5 +1,7 @@
 import { errorCode, startTestApp, type TestApp, type TestUser } from '../../../test/helpers/test-app';
 import { createChain, createDeed, createItem, ITEM_FIELDS, itemsOf, outline } from '../../../test/fixtures/deeds';
+import { Prisma } from '../../generated/prisma/client';
+import { deedFromJson, deedJson, itemFromJson, itemJson } from './raw-rows';
 
 describe('deed items: tree, order, delete and restore', () => {
   let app: TestApp;
@@ -255,5 +257,25 @@ describe('deed items: tree, order, delete and restore', () => {
     const id = await createItem(app, owner, deedId, 'x');
     const res = await gql(`query { deedItem(id: "${id}") { ${ITEM_FIELDS} } }`);
     expect(res.data!.deedItem).toEqual({ id, name: 'x', level: 1, displayOrder: 0, deletedAt: null, parent: null });
+  });
+
+  test('deeds and items read from their JSON objects equal the rows Prisma reads (ids, nulls, timestamps to the millisecond)', async () => {
+    const deedId = await createDeed(app, owner, { description: 'a "quoted" description' });
+    const parent = await createItem(app, owner, deedId, 'JSON parent');
+    await createItem(app, owner, deedId, 'JSON child', { parentId: parent });
+    expect((await deleteItem(parent)).errors).toBeUndefined();
+    const deeds = await app.prisma.deed.findMany({ where: { userId: owner.id }, orderBy: { id: 'asc' } });
+    const items = await app.prisma.deedItem.findMany({ where: { deed: { userId: owner.id } }, orderBy: { id: 'asc' } });
+    expect(items.some((item) => item.deletedAt !== null && item.parentId === null)).toBe(true);
+    expect(deeds.some((deed) => deed.description === 'a "quoted" description')).toBe(true);
+
+    const deedJsons = await app.prisma.$queryRaw<Array<{ row: Record<string, unknown> }>>(
+      Prisma.sql`SELECT ${deedJson('d')} AS row FROM deeds d WHERE d.user_id = ${owner.id} ORDER BY d.deed_id`,
+    );
+    const itemJsons = await app.prisma.$queryRaw<Array<{ row: Record<string, unknown> }>>(
+      Prisma.sql`SELECT ${itemJson('i')} AS row FROM deed_items i JOIN deeds d USING (deed_id) WHERE d.user_id = ${owner.id} ORDER BY i.deed_item_id`,
+    );
+    expect(deedJsons.map(({ row }) => deedFromJson(row))).toEqual(deeds);
+    expect(itemJsons.map(({ row }) => itemFromJson(row))).toEqual(items);
   });
 });

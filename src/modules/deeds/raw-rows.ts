@@ -1,4 +1,5 @@
 import { Prisma } from '../../generated/prisma/client';
+import { epochMillis } from '../../lib/sql';
 import type { DeedItemRecord, DeedRecord } from './types';
 
 /**
@@ -6,7 +7,7 @@ import type { DeedItemRecord, DeedRecord } from './types';
  * query that joins them (item walks, the entries list) can fill the request's loaders. A
  * prefix lets them ride along another table's columns in the same result row; as JSON, a
  * list of them rides in one value (ids as text: JSON numbers lose bigint precision;
- * timestamps as ISO text, which Date truncates to milliseconds as Prisma does).
+ * timestamps as milliseconds since the epoch, `epochMillis`).
  */
 
 type Columns<Row> = Record<keyof Row, string>;
@@ -52,21 +53,30 @@ const DATE_FIELDS = new Set(['createdAt', 'updatedAt', 'deletedAt']);
 function jsonObject(columns: Record<string, string>, alias: string): Prisma.Sql {
   return Prisma.raw(
     `json_build_object(${Object.entries(columns)
-      .map(([field, column]) => `'${field}', ${alias}.${column}${BIGINT_FIELDS.has(field) ? '::text' : ''}`)
+      .map(([field, column]) => `'${field}', ${jsonValue(field, `${alias}.${column}`)}`)
       .join(', ')})`,
   );
 }
 
-function fromJson<Row>(columns: Columns<Row>, value: Record<string, unknown>): Row {
-  return Object.fromEntries(
-    Object.keys(columns).map((field) => {
+function jsonValue(field: string, column: string): string {
+  if (BIGINT_FIELDS.has(field)) return `${column}::text`;
+  return DATE_FIELDS.has(field) ? epochMillis(column) : column;
+}
+
+/**
+ * The reader of `jsonObject(columns)`'s objects: the fields in one fixed order, so every row
+ * it makes has the same shape (a page's items go through it one by one).
+ */
+function jsonReader<Row>(columns: Columns<Row>): (value: Record<string, unknown>) => Row {
+  const fields = Object.keys(columns).map((field) => ({ field, bigint: BIGINT_FIELDS.has(field), date: DATE_FIELDS.has(field) }));
+  return (value) => {
+    const row: Record<string, unknown> = {};
+    for (const { field, bigint, date } of fields) {
       const raw = value[field];
-      if (raw === null) return [field, null];
-      if (BIGINT_FIELDS.has(field)) return [field, BigInt(raw as string)];
-      if (DATE_FIELDS.has(field)) return [field, new Date(raw as string)];
-      return [field, raw];
-    }),
-  ) as Row;
+      row[field] = raw === null ? null : bigint ? BigInt(raw as string) : date ? new Date(raw as number) : raw;
+    }
+    return row as Row;
+  };
 }
 
 /** The columns of `deed_items` aliased `alias`, named `<prefix><field>`. */
@@ -78,6 +88,6 @@ export const deedJson = (alias: string): Prisma.Sql => jsonObject(DEED_COLUMNS, 
 /** A `deed_items` row of `alias` as one JSON object (aggregate it with json_agg); read with itemFromJson. */
 export const itemJson = (alias: string): Prisma.Sql => jsonObject(ITEM_COLUMNS, alias);
 
-export const deedFromJson = (value: Record<string, unknown>): DeedRecord => fromJson<DeedRecord>(DEED_COLUMNS, value);
+export const deedFromJson: (value: Record<string, unknown>) => DeedRecord = jsonReader<DeedRecord>(DEED_COLUMNS);
 
-export const itemFromJson = (value: Record<string, unknown>): DeedItemRecord => fromJson<DeedItemRecord>(ITEM_COLUMNS, value);
+export const itemFromJson: (value: Record<string, unknown>) => DeedItemRecord = jsonReader<DeedItemRecord>(ITEM_COLUMNS);

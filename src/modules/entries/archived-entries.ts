@@ -1,5 +1,6 @@
 import { Decimal } from '@prisma/client/runtime/client';
 import { Prisma } from '../../generated/prisma/client';
+import { epochMillis } from '../../lib/sql';
 import type { EntryRecord } from './types';
 
 /**
@@ -22,15 +23,14 @@ export const entryColumns = (alias: string): Prisma.Sql => Prisma.raw(ENTRY_COLU
 /** Columns that travel in JSON as text: ids beyond 2^53 and DECIMAL(10,2) would lose digits as numbers. */
 const TEXT_IN_JSON = new Set<string>(['entry_id', 'user_id', 'created_by_user_id', 'deed_item_id', 'scale_id', 'scale_value_id', 'count_value']);
 /**
- * Columns that travel as milliseconds since the epoch: a Date built from a number costs a
- * quarter of one parsed from ISO text. Timestamps are truncated to milliseconds as Prisma's
- * Date is; a DATE becomes midnight UTC of its day, as Prisma reads it.
+ * Columns that travel as milliseconds since the epoch (`epochMillis`); a DATE becomes
+ * midnight UTC of its day, as Prisma reads it.
  */
 const TIMESTAMPS_IN_JSON = new Set<string>(['created_at', 'updated_at', 'deleted_at']);
 
 function jsonValue(alias: string, column: string): string {
   if (TEXT_IN_JSON.has(column)) return `${alias}.${column}::text`;
-  if (TIMESTAMPS_IN_JSON.has(column)) return `floor(extract(epoch FROM ${alias}.${column}) * 1000)::bigint`;
+  if (TIMESTAMPS_IN_JSON.has(column)) return epochMillis(`${alias}.${column}`);
   if (column === 'entry_date') return `(${alias}.entry_date - DATE '1970-01-01')::bigint * 86400000`;
   return `${alias}.${column}`;
 }
