@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, consecutiveDays, daysBetween, todayIn } from './local-dates';
+import { addDays, consecutiveDays, dateColumnValue, daysBetween, localDateOf, todayIn } from './local-dates';
 
 describe('local dates', () => {
   it('reads today in the zones at both ends of the clock', () => {
@@ -62,5 +62,19 @@ describe('local dates', () => {
     expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
     expect(daysBetween('2025-03-02', '2025-03-01')).toBe(-1);
     expect(daysBetween('2025-03-09', '2025-03-10')).toBe(1);
+  });
+
+  it('names the day of a DATE column value, the same again for a value it named before or a Date changed since', () => {
+    for (const day of ['2026-12-02', '1999-01-31', '2024-02-29', '0987-06-05']) {
+      expect(localDateOf(dateColumnValue(day))).toBe(day);
+      expect(localDateOf(dateColumnValue(day))).toBe(day);
+    }
+    const value = dateColumnValue('2026-03-31');
+    expect(localDateOf(value)).toBe('2026-03-31');
+    value.setUTCDate(1);
+    expect(localDateOf(value)).toBe('2026-03-01');
+    for (let offset = 0; offset < 5000; offset++) localDateOf(new Date(Date.UTC(2000, 0, 1 + offset)));
+    expect(localDateOf(dateColumnValue('2000-01-01'))).toBe('2000-01-01');
+    expect(() => localDateOf(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
