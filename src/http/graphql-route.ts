@@ -57,10 +57,10 @@ export function graphqlRoute({ apollo, deps, clientAddress, explorer, enterAsync
     }
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      // Sent as bytes: as a string, an answer was copied on the V8 heap twice, when its length
-      // was measured (Apollo's `JSON.stringify(...) + '\n'` has to be flattened first) and when
-      // node:http put the headers in front of it. A Buffer's bytes live outside the heap and go
-      // out beside the headers in one writev (A/B: entries page -3 % and -7 %, `me` the same).
+      // Sent as bytes: node:http puts the headers in front of a string answer, a new string
+      // the size of the answer that the socket write then copies whole on the V8 heap. A
+      // Buffer's bytes live outside the heap and go out beside the headers in one writev
+      // (A/B: entries page -3 % and -7 %, `me` and the cached dashboard the same).
       const bytes = Buffer.from(response.body.string);
       res.setHeader('content-length', bytes.length);
       res.end(bytes);
