@@ -105,8 +105,10 @@ export async function startBenchServer(options: {
     RATE_LIMITS: 'off',
     LOG_LEVEL: 'warn',
     REMINDERS: 'off',
-    // The heap cap production runs with (the Dockerfile's NODE_OPTIONS), unless the caller sets one.
-    NODE_OPTIONS: process.env.NODE_OPTIONS ?? dockerfileNodeOptions(),
+    // The runtime's tuning production runs with (the Dockerfile's heap sizes and malloc arenas),
+    // unless the caller sets its own.
+    NODE_OPTIONS: process.env.NODE_OPTIONS ?? dockerfileEnv('NODE_OPTIONS'),
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? dockerfileEnv('MALLOC_ARENA_MAX'),
   };
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -168,9 +170,9 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** NODE_OPTIONS as the Dockerfile sets them for the production container. */
-function dockerfileNodeOptions(): string {
-  const match = /NODE_OPTIONS="([^"]*)"/.exec(readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8'));
-  if (!match) throw new Error('the Dockerfile sets no NODE_OPTIONS: the bench would not run the server as production does');
-  return match[1]!;
+/** A variable as the Dockerfile's ENV sets it for the production container. */
+function dockerfileEnv(name: string): string {
+  const match = new RegExp(`\\b${name}=(?:"([^"]*)"|(\\S+))`).exec(readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8'));
+  if (!match) throw new Error(`the Dockerfile sets no ${name}: the bench would not run the server as production does`);
+  return match[1] ?? match[2]!;
 }
