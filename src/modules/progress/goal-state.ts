@@ -1,6 +1,5 @@
 import { Decimal } from '@prisma/client/runtime/client';
-import { DateTime } from 'luxon';
-import { localDateOf, todayIn } from '../../lib/local-dates';
+import { addDays, localDateOf, todayIn } from '../../lib/local-dates';
 import type { LocalDate } from '../../lib/scalars';
 import { CompletionLogic, GoalStatus } from './enums';
 import type { GoalProgress, ItemProgress, MeritRecord, TargetRecord } from './types';
@@ -43,11 +42,6 @@ export function goalProgress(logic: CompletionLogic, items: readonly ItemProgres
     return { complete: completedItemCount === itemCount, completedItemCount, itemCount, percent: roundPercent(sum.div(itemCount)) };
   }
   return { complete: completedItemCount > 0, completedItemCount, itemCount, percent: roundPercent(Decimal.max(...percents)) };
-}
-
-
-export function addDays(date: LocalDate, days: number): LocalDate {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
 }
 
 /** Last day of a merit's window: startDate + durationDays − 1; null when open-ended. */

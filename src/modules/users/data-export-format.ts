@@ -1,3 +1,4 @@
+import { localDateOf } from '../../lib/local-dates';
 import type { ExportedAuditRow } from '../audit/service';
 import type {
   Deed,
@@ -29,7 +30,7 @@ const id = (value: bigint): string => value.toString();
 const optionalId = (value: bigint | null): string | null => (value === null ? null : value.toString());
 const instant = (value: Date | null): string | null => value?.toISOString() ?? null;
 // DATE columns come back as midnight UTC of that day, TIME columns as 1970-01-01 UTC.
-const day = (value: Date | null): string | null => value?.toISOString().slice(0, 10) ?? null;
+const day = (value: Date | null): string | null => (value === null ? null : localDateOf(value));
 const clockTime = (value: Date): string => value.toISOString().slice(11, 16);
 const amount = (value: Amount | null): string | null => value?.toFixed(2) ?? null;
 
