@@ -16,7 +16,7 @@ interface Started {
 
 /** What `npm start` runs, `node dist/main.js` (built once below), with only the given environment (plus PATH). */
 function startMain(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

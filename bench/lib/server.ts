@@ -114,7 +114,7 @@ export async function startBenchServer(options: {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // What `npm start` runs in production: the compiled server (npm run build), not TypeScript through swc.
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/build.ts'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', 'dist/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

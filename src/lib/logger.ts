@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config';
+import { mapSerializedErrorStacks } from './stack-source-maps';
 
 export type { Logger };
 
@@ -29,7 +30,7 @@ export const REDACTED_PATHS = [
   ...SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`, `*.*.*.*.${key}`]),
 ];
 
-/** JSON logs on stdout (or `destination`), with credentials censored. */
+/** JSON logs on stdout (or `destination`), with credentials censored and stacks in TypeScript lines. */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -38,6 +39,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
       formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: (error: unknown) => mapSerializedErrorStacks(pino.stdSerializers.err(error as Error)) },
     },
     destination,
   );
