@@ -24,6 +24,7 @@
  *                                entriesTotal, registrations, entryCreation, dashboards,
  *                                granteeReads, permissionCheck, analytics, search)
  *   BENCH_WRITE                  off: print only, do not write RESULTS.md and the README
+ *   BENCH_LOG_LEVEL              the server's LOG_LEVEL (warn; debug shows why a cache read missed)
  * Every scenario is bounded in requests and time; no scenario starts after 10 minutes and no
  * further run of one after 10.5, so the whole run stays within about 12.
  */

@@ -103,7 +103,7 @@ export async function startBenchServer(options: {
     MAIL_OUTBOX_DIR: path.join(options.dataDir, 'outbox'),
     JWT_SECRET: jwtSecret,
     RATE_LIMITS: 'off',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     REMINDERS: 'off',
     // The runtime's tuning production runs with (the Dockerfile's heap sizes and malloc arenas),
     // unless the caller sets its own.

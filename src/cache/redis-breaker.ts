@@ -28,8 +28,11 @@ const COMMAND_TIMEOUT_MS = 100;
 const RESET_TIMEOUT_MS = 1_000;
 /** The longest a command waits while this process's own timers run late (see withTimeout). */
 const OVERLOADED_WAIT_MS = 1_000;
-/** The longest a command waits while Redis answers this process' other commands (see withTimeout). */
-const ANSWERING_WAIT_MS = 10_000;
+/**
+ * The longest a command waits while Redis answers this process' other commands (see
+ * withTimeout), and so the longest any caller waits for a reply.
+ */
+export const ANSWERING_WAIT_MS = 10_000;
 const VOLUME_THRESHOLD = 3;
 // Failures in a row that open the breaker even when the rolling window still holds mostly
 // successes (a quiet process whose Redis just hung would otherwise pay the timeout for long).

@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import net, { type AddressInfo } from 'node:net';
 import pino from 'pino';
 import { RedisCache } from './redis-cache';
 
 // REDIS_URL comes from test/global-setup.ts (a throwaway Redis).
 const redisUrl = process.env.REDIS_URL as string;
 const silent = pino({ level: 'silent' });
+
+/** Keeps the event loop busy for `ms`, as a burst of requests does. */
+function busy(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
 
 describe('RedisCache', () => {
   let cache: RedisCache;
@@ -40,6 +47,46 @@ describe('RedisCache', () => {
     await expect(cache.get(`${ns}:b`)).resolves.toBeUndefined();
     await expect(cache.get(`${ns}:c`)).resolves.toBe('c');
     expect(await cache.client.exists(`tag:${ns}:owner:1`)).toBe(0);
+  });
+
+  it('reads a value Redis answered while this process was busy for longer than a second', async () => {
+    await cache.set(`${ns}:busy`, { a: 1 }, { ttlSeconds: 30 });
+    const reading = cache.getManyText([`${ns}:busy`, `${ns}:absent`]);
+    // The read goes out in this turn's setImmediate (auto-pipelining); then the process is busy
+    // (thousands of connections at once, a long garbage collection) while Redis answers at once.
+    await new Promise((resolve) => setImmediate(resolve));
+    busy(1_500);
+    await expect(reading).resolves.toEqual([JSON.stringify({ a: 1 }), undefined]);
+  });
+
+  it('closes within a second from a Redis that is connected but no longer answers', async () => {
+    // Answers what the client sends on connecting (CLIENT SETINFO: OK; the ready check's INFO:
+    // empty), then nothing: QUIT is never answered.
+    const sockets: net.Socket[] = [];
+    const silentRedis = net.createServer((socket) => {
+      sockets.push(socket);
+      let ready = false;
+      socket.on('data', (chunk: Buffer) => {
+        for (const command of chunk.toString().split('*').slice(1)) {
+          if (ready) return;
+          ready = /\r\ninfo\r\n/i.test(command);
+          socket.write(ready ? '$0\r\n\r\n' : '+OK\r\n');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => silentRedis.listen(0, '127.0.0.1', resolve));
+    const hung = RedisCache.fromUrl(`redis://127.0.0.1:${(silentRedis.address() as AddressInfo).port}`, silent);
+    try {
+      expect(await hung.connect()).toBe(true);
+      const startedAt = performance.now();
+      await hung.close();
+      // The connect timeout (1 s), not the 15 s that clear unanswered commands; slack for CI.
+      expect(performance.now() - startedAt).toBeLessThan(5_000);
+    } finally {
+      await hung.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silentRedis.close(resolve));
+    }
   });
 
   it('answers ping', async () => {
