@@ -350,7 +350,7 @@ async function runFacts(
     software: `Node ${process.version}, PostgreSQL ${version}, Redis ${redisVersion}, autocannon 9 (load generator on the same machine)`,
     load: `${load(loadBefore)} → ${load(os.loadavg())}`,
     data,
-    server: `one process, NODE_ENV=production, RATE_LIMITS=off, REMINDERS=off, LOG_LEVEL=warn, DB_POOL_MAX=10 (default), the Dockerfile's NODE_OPTIONS and MALLOC_ARENA_MAX; ${settings.registrations} registrations, ${settings.dashboardConnections} dashboard connections, ${settings.scenarioSeconds} s per timed run, ${settings.repeat} runs per timed scenario (medians shown; ${settings.heavyRepeat} of the registrations and of the ${settings.dashboardConnections}-connection dashboards)`,
+    server: `one process, NODE_ENV=production, RATE_LIMITS=off, REMINDERS=off, LOG_LEVEL=warn, DB_POOL_MAX=10 (default), the Dockerfile's NODE_OPTIONS and malloc settings; ${settings.registrations} registrations, ${settings.dashboardConnections} dashboard connections, ${settings.scenarioSeconds} s per timed run, ${settings.repeat} runs per timed scenario (medians shown; ${settings.heavyRepeat} of the registrations and of the ${settings.dashboardConnections}-connection dashboards)`,
     durationSeconds: (Date.now() - startedAt) / 1000,
   };
 }

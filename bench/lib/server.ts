@@ -109,6 +109,7 @@ export async function startBenchServer(options: {
     // unless the caller sets its own.
     NODE_OPTIONS: process.env.NODE_OPTIONS ?? dockerfileEnv('NODE_OPTIONS'),
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? dockerfileEnv('MALLOC_ARENA_MAX'),
+    MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? dockerfileEnv('MALLOC_MMAP_THRESHOLD_'),
   };
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
