@@ -64,6 +64,9 @@ export class PeakRss {
   }
 }
 
+/** The server's LOG_LEVEL: warn, as every run so far; BENCH_LOG_LEVEL=debug says why a cache read missed. */
+export const SERVER_LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
+
 export interface BenchServer {
   readonly graphqlUrl: string;
   /** The server's token key: the benchmark signs its actors' tokens with it instead of logging each in. */
@@ -103,7 +106,7 @@ export async function startBenchServer(options: {
     MAIL_OUTBOX_DIR: path.join(options.dataDir, 'outbox'),
     JWT_SECRET: jwtSecret,
     RATE_LIMITS: 'off',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: SERVER_LOG_LEVEL,
     REMINDERS: 'off',
     // The runtime's tuning production runs with (the Dockerfile's heap sizes and malloc arenas),
     // unless the caller sets its own.

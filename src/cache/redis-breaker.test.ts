@@ -1,11 +1,6 @@
 import pino from 'pino';
+import { keepBusy } from '../../test/helpers/busy';
 import { RedisBreaker } from './redis-breaker';
-
-/** Keeps the event loop busy for `ms`, as a burst of requests does. */
-function busy(ms: number): void {
-  const until = performance.now() + ms;
-  while (performance.now() < until);
-}
 
 describe('RedisBreaker while this process is overloaded', () => {
   it('waits for a reply that comes late because the process itself ran late, and stays closed', async () => {
@@ -15,7 +10,7 @@ describe('RedisBreaker while this process is overloaded', () => {
     const answers = Array.from({ length: 3 }, () =>
       breaker.run(() => new Promise<string>((resolve) => setTimeout(() => resolve('PONG'), 250))),
     );
-    busy(200);
+    keepBusy(200);
     await expect(Promise.all(answers)).resolves.toEqual(['PONG', 'PONG', 'PONG']);
     expect(breaker.state).toBe('closed');
   });
@@ -23,7 +18,7 @@ describe('RedisBreaker while this process is overloaded', () => {
   it('still fails a command that gets no answer at all', async () => {
     const breaker = new RedisBreaker(pino({ level: 'silent' }), { timeoutMs: 100 });
     const silent = breaker.run(() => new Promise<string>(() => undefined));
-    busy(200);
+    keepBusy(200);
     await expect(silent).rejects.toThrow('Redis unavailable');
   });
 

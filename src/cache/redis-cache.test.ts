@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
 import pino from 'pino';
+import { keepBusy } from '../../test/helpers/busy';
 import { RedisCache } from './redis-cache';
 
 // REDIS_URL comes from test/global-setup.ts (a throwaway Redis).
 const redisUrl = process.env.REDIS_URL as string;
 const silent = pino({ level: 'silent' });
-
-/** Keeps the event loop busy for `ms`, as a burst of requests does. */
-function busy(ms: number): void {
-  const until = performance.now() + ms;
-  while (performance.now() < until);
-}
 
 describe('RedisCache', () => {
   let cache: RedisCache;
@@ -55,7 +50,7 @@ describe('RedisCache', () => {
     // The read goes out in this turn's setImmediate (auto-pipelining); then the process is busy
     // (thousands of connections at once, a long garbage collection) while Redis answers at once.
     await new Promise((resolve) => setImmediate(resolve));
-    busy(1_500);
+    keepBusy(1_500);
     await expect(reading).resolves.toEqual([JSON.stringify({ a: 1 }), undefined]);
   });
 

@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import type { Logger } from '../lib/logger';
+import { answeredWithin } from '../lib/within';
 import type { Cache, CacheSetOptions } from './cache';
 import { PendingInvalidations } from './pending-invalidations';
 import { ANSWERING_WAIT_MS, RedisBreaker, RedisUnavailableError, type RedisBreakerOptions } from './redis-breaker';
@@ -207,17 +208,11 @@ export class RedisCache implements Cache {
     }
     // A hung Redis would hold QUIT until the cleanup timeout: a connected but silent one gets
     // the connect timeout to say goodbye, then the socket is closed.
-    let timer: NodeJS.Timeout | undefined;
     const quit = this.client.quit().then(
       () => true,
       () => false,
     );
-    const gaveUp = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), CONNECT_TIMEOUT_MS);
-    });
-    const saidGoodbye = await Promise.race([quit, gaveUp]);
-    clearTimeout(timer);
-    if (!saidGoodbye) this.client.disconnect();
+    if (!(await answeredWithin(quit, CONNECT_TIMEOUT_MS))) this.client.disconnect();
   }
 
   /** Only an unreachable Redis is worth a replay; an error reply would fail the same way again. */

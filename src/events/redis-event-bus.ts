@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import type { Logger } from '../lib/logger';
+import { answeredWithin } from '../lib/within';
 import { LocalTopics, type EventBus, type EventHandler, type EventMessage } from './event-bus';
 
 // Publishing never waits on a slow or absent Redis: the mutation that publishes already committed.
@@ -100,13 +101,7 @@ export class RedisEventBus implements EventBus {
         return false;
       },
     );
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), START_WAIT_MS);
-    });
-    const ready = await Promise.race([subscribed, waited]);
-    clearTimeout(timer);
-    if (!ready) this.logger.warn('redis event bus is not subscribed yet: other instances\' events arrive once Redis answers');
+    if (!(await answeredWithin(subscribed, START_WAIT_MS))) this.logger.warn('redis event bus is not subscribed yet: other instances\' events arrive once Redis answers');
   }
 
   publish(topic: string, message: EventMessage): void {
