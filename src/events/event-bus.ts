@@ -16,9 +16,9 @@ export interface EventBus {
    */
   publish(topic: string, message: EventMessage): void;
   /**
-   * Like publish, but resolves once Redis took the message, when every subscribed instance's
-   * connection already holds it (or once Redis failed to answer in time: logged, never thrown).
-   * For changes other instances must know of before the writer answers its client.
+   * Like publish, but resolves once every instance the message reached ran its handlers (or
+   * after a bounded wait for a stalled one, or once Redis failed to answer: logged, never
+   * thrown). For changes other instances must know of before the writer answers its client.
    */
   publishAcknowledged(topic: string, message: EventMessage): Promise<void>;
   /** Returns the function that stops this handler. */

@@ -1,6 +1,7 @@
+import type Redis from 'ioredis';
 import pino from 'pino';
 import { createEventBus, eventChannel } from './index';
-import { RedisEventBus } from './redis-event-bus';
+import { ACKNOWLEDGE_WAIT_MS, RedisEventBus } from './redis-event-bus';
 
 const logger = pino({ level: 'silent' });
 
@@ -87,5 +88,55 @@ describe('Redis bus across instances', () => {
     expect(seen.two).toEqual(expected);
     expect(seen.elsewhere).toEqual([]);
     await Promise.all([one.close(), two.close(), elsewhere.close()]);
+  });
+});
+
+describe('Redis bus: acknowledged publishing', () => {
+  const url = () => process.env.REDIS_URL!;
+  /** Stops (or resumes) an instance reading what Redis sends it, as a busy or stalled process would. */
+  const reading = (bus: RedisEventBus, on: boolean) => {
+    const { stream } = (bus as unknown as { subscriber: Redis }).subscriber;
+    if (on) stream.resume();
+    else stream.pause();
+  };
+
+  it('resolves only once every other instance has run its handlers', async () => {
+    const channel = `kitaab:events:ack-${Date.now()}`;
+    const [one, two, three] = [new RedisEventBus(url(), channel, logger), new RedisEventBus(url(), channel, logger), new RedisEventBus(url(), channel, logger)];
+    try {
+      await Promise.all([one.start(), two.start(), three.start()]);
+      const happened: string[] = [];
+      one.subscribe('t', () => happened.push('one handled'));
+      two.subscribe('t', () => happened.push('two handled'));
+      three.subscribe('t', () => happened.push('three handled'));
+
+      reading(two, false);
+      const published = one.publishAcknowledged('t', { id: '1' }).then(() => happened.push('resolved'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(happened).toEqual(['one handled', 'three handled']);
+      reading(two, true);
+      await published;
+      expect(happened).toEqual(['one handled', 'three handled', 'two handled', 'resolved']);
+    } finally {
+      reading(two, true);
+      await Promise.all([one.close(), two.close(), three.close()]);
+    }
+  });
+
+  it('waits for a stalled instance a bounded time only', async () => {
+    const channel = `kitaab:events:stalled-${Date.now()}`;
+    const [one, two] = [new RedisEventBus(url(), channel, logger), new RedisEventBus(url(), channel, logger)];
+    try {
+      await Promise.all([one.start(), two.start()]);
+      reading(two, false);
+      const startedAt = Date.now();
+      await one.publishAcknowledged('t', { id: '1' });
+      const waited = Date.now() - startedAt;
+      expect(waited).toBeGreaterThanOrEqual(ACKNOWLEDGE_WAIT_MS - 50);
+      expect(waited).toBeLessThan(ACKNOWLEDGE_WAIT_MS + 2_000);
+    } finally {
+      reading(two, true);
+      await Promise.all([one.close(), two.close()]);
+    }
   });
 });

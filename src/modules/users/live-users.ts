@@ -68,8 +68,8 @@ export class LiveUsers {
 
   /**
    * Announces a committed change to a user's row. This instance forgets the row at once; the
-   * promise resolves when Redis has handed the message to every other instance's connection,
-   * so a client that got the writer's answer finds no instance still trusting the old row.
+   * promise resolves when every other instance has forgotten it too (publishAcknowledged), so
+   * a client that got the writer's answer finds no instance still trusting the old row.
    */
   changed(userId: bigint): Promise<void> {
     return this.events.publishAcknowledged(USER_CHANGED_TOPIC, { userId: String(userId) });
