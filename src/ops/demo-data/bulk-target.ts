@@ -19,6 +19,8 @@ export interface BulkSession {
 export interface BulkTarget {
   /** Runs `work` in one transaction; rolls everything back if it throws. */
   transaction<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
+  /** Runs a statement that cannot run inside a transaction (VACUUM). */
+  runOutsideTransaction(sql: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,10 @@ export function postgresTarget(url: string): BulkTarget {
         throw error;
       }
     },
+    async runOutsideTransaction(sql) {
+      await (connected ??= client.connect());
+      await client.query(sql);
+    },
     close: async () => {
       if (connected) await client.end();
     },
@@ -73,6 +79,9 @@ export function pgliteTarget(pglite: PGlite): BulkTarget {
           },
         }),
       ),
+    async runOutsideTransaction(sql) {
+      await pglite.exec(sql);
+    },
     close: async () => undefined,
   };
 }
