@@ -77,10 +77,11 @@ function replyChannel(channel: string, instanceId: string): string {
  * get them in publish order. Pub/sub is at-most-once: what is published while Redis is down
  * does not reach other instances. Redis answering a PUBLISH means it queued the message for
  * the other instances, not that they read it: publishAcknowledged therefore waits until each
- * instance Redis delivered to says on this instance's reply channel that its handlers ran. Written here rather than with graphql-redis-subscriptions:
- * that package's PubSub awaits Redis on publish and delivers to local subscribers only
- * through Redis, both of which this bus must not do (a committed write never waits on Redis,
- * and this instance's subscribers keep their events through an outage).
+ * instance Redis delivered to says on this instance's reply channel that its handlers ran.
+ * Written here rather than with graphql-redis-subscriptions: that package's PubSub awaits
+ * Redis on publish and delivers to local subscribers only through Redis, both of which this
+ * bus must not do (a committed write never waits on Redis, and this instance's subscribers
+ * keep their events through an outage).
  */
 export class RedisEventBus implements EventBus {
   readonly kind = 'redis' as const;
