@@ -130,7 +130,7 @@ export class RedisEventBus implements EventBus {
     // ioredis re-subscribes on its own after a reconnect but says nothing once Redis confirmed:
     // subscribing again (harmless) gives the moment from which messages arrive again.
     this.subscriber.on('ready', () => {
-      this.subscriber.subscribe(this.channel, this.replyChannel).then(
+      this.subscribeChannels().then(
         () => this.markSubscribed(),
         () => undefined,
       );
@@ -141,7 +141,7 @@ export class RedisEventBus implements EventBus {
     this.publisher.connect().catch(() => {
       // Logged by the error listener; ioredis keeps reconnecting.
     });
-    const subscribed = this.subscriber.subscribe(this.channel, this.replyChannel).then(
+    const subscribed = this.subscribeChannels().then(
       () => {
         this.markSubscribed();
         return true;
@@ -196,6 +196,11 @@ export class RedisEventBus implements EventBus {
       this.logger.warn({ err: error, topic: envelope.topic }, 'event not published to other instances');
       return null;
     }
+  }
+
+  /** The deployment's channel and this instance's reply channel, at start and after every reconnect. */
+  private subscribeChannels(): Promise<unknown> {
+    return this.subscriber.subscribe(this.channel, this.replyChannel);
   }
 
   private markSubscribed(): void {
