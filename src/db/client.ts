@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import type { Config } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../lib/logger';
+import { withDirectRawReads } from './direct-raw-reads';
 import { observeStatements, type StatementListener } from './observed-adapter';
 import { preparedStatementName } from './prepared-statements';
 import { lockDataDir } from './pglite-lock';
@@ -112,12 +113,10 @@ function openPostgres(config: DatabaseConfig & { databaseUrl: string }, logger: 
   });
   // An idle client losing its connection emits 'error'; unhandled, it would end the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-  const prisma = new PrismaClient({
-    // adapter-pg hands the name on to node-postgres as is; undefined leaves a statement unnamed
-    // (its type says string only).
-    adapter: withObserver(new PrismaPg(pool, { statementNameGenerator: preparedStatementName as (query: SqlQuery) => string }), options),
-    transactionOptions: transactionOptions(poolWaitMs),
-  });
+  // adapter-pg hands the name on to node-postgres as is; undefined leaves a statement unnamed
+  // (its type says string only).
+  const adapter = withObserver(new PrismaPg(pool, { statementNameGenerator: preparedStatementName as (query: SqlQuery) => string }), options);
+  const prisma = withDirectRawReads(new PrismaClient({ adapter, transactionOptions: transactionOptions(poolWaitMs) }), adapter);
   return databaseFor(prisma, 'postgres', () => pool.end(), { pool });
 }
 
