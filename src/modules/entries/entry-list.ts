@@ -121,11 +121,15 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
 
   const ctes: Prisma.Sql[] = [];
   const conditions: Prisma.Sql[] = [Prisma.sql`e.user_id = ${ownerId}`];
+  // Sets the entry's item must be in: one array, their intersection, so the generic plan reads
+  // only those items' entries (unique_user_deed_item_date); with one array per set it read all
+  // the owner's entries and filtered them (bench/RESULTS.md, the twelfth round).
+  const itemSets: Prisma.Sql[] = [];
   if (!scope.owner) {
     // Behind a subquery, the planner sees no more of the array in a custom plan than in the
     // generic one, so PostgreSQL keeps the generic plan instead of planning every call (it
     // preferred custom plans for their smaller row estimates: 1.4 ms of planning per page).
-    conditions.push(Prisma.sql`e.deed_item_id = ANY (ARRAY(SELECT unnest(${bigintArray([...scope.items.keys()])})))`);
+    itemSets.push(Prisma.sql`SELECT unnest(${bigintArray([...scope.items.keys()])})`);
   }
   const includeDeleted = scope.owner && filter.includeDeleted === true;
   if (!includeDeleted) {
@@ -138,11 +142,12 @@ export async function listEntries(db: Db, args: EntryListArgs): Promise<Connecti
   if (filter.deedItemId) {
     if (filter.includeDescendants) {
       ctes.push(subtreeOf(filter.deedItemId));
-      conditions.push(Prisma.sql`e.deed_item_id = ANY (ARRAY(SELECT deed_item_id FROM subtree))`);
+      itemSets.push(Prisma.sql`SELECT deed_item_id FROM subtree`);
     } else {
       conditions.push(Prisma.sql`e.deed_item_id = ${filter.deedItemId}`);
     }
   }
+  if (itemSets.length > 0) conditions.push(Prisma.sql`e.deed_item_id = ANY (ARRAY(${Prisma.join(itemSets, ' INTERSECT ')}))`);
   if (filter.category) conditions.push(Prisma.sql`d.category_type = ${filter.category}::deed_category_type`);
   if (filter.dateFrom) conditions.push(Prisma.sql`e.entry_date >= ${filter.dateFrom}::date`);
   if (filter.dateTo) conditions.push(Prisma.sql`e.entry_date <= ${filter.dateTo}::date`);
