@@ -434,6 +434,8 @@ export class PermissionAuthority {
    */
   private async loadGrantedItems(ownerIds: readonly bigint[]): Promise<GrantedItems[]> {
     // One statement for every owner asked about in this tick: grants carry their owner along.
+    // Each covered item's deed is an index lookup behind OFFSET 0: the planner guessed hundreds
+    // of covered items and read the whole deeds table for a hash join (0.6 ms of 1,030 rows).
     const rows = await this.db.$queryRaw<Array<{ owner_id: bigint; item_id: bigint; deed_id: bigint; write: boolean }>>`${Prisma.raw(PREPARED)}
       WITH RECURSIVE roots AS (
         SELECT r.requestee_id AS owner_id, p.deed_item_id AS item_id, bool_or(p.permission_type = 'WRITE') AS write
@@ -461,7 +463,10 @@ export class PermissionAuthority {
         FROM down JOIN deed_items c ON c.parent_deed_item_id = down.item_id AND c.deleted_at IS NULL
       )
       SELECT down.owner_id, down.item_id, down.deed_id, bool_or(down.write) AS write
-      FROM down JOIN deeds d ON d.deed_id = down.deed_id AND d.deleted_at IS NULL AND d.user_id = down.owner_id
+      FROM down
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM deeds d WHERE d.deed_id = down.deed_id AND d.deleted_at IS NULL AND d.user_id = down.owner_id OFFSET 0
+      ) live_deed
       GROUP BY down.owner_id, down.item_id, down.deed_id`;
     const byOwner = new Map<bigint, Map<bigint, { deedId: bigint; access: 'READ' | 'WRITE' }>>(
       ownerIds.map((owner) => [owner, new Map()]),
