@@ -112,8 +112,10 @@ export class RedisEventBus implements EventBus {
       maxRetriesPerRequest: 1,
       retryStrategy,
     });
-    // Keeps SUBSCRIBE queued until Redis answers, and re-subscribes after every reconnect.
-    this.subscriber = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, retryStrategy });
+    // Keeps SUBSCRIBE queued until Redis answers. ioredis' own re-subscription after a reconnect
+    // is off: it never handles that command's failure, so a close before Redis answered it left
+    // an unhandled "Connection is closed." rejection; the 'ready' handler below re-subscribes.
+    this.subscriber = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, retryStrategy, autoResubscribe: false });
     for (const [role, client] of [
       ['publisher', this.publisher],
       ['subscriber', this.subscriber],
@@ -127,8 +129,7 @@ export class RedisEventBus implements EventBus {
     this.subscriber.on('close', () => {
       this.subscribedSince = null;
     });
-    // ioredis re-subscribes on its own after a reconnect but says nothing once Redis confirmed:
-    // subscribing again (harmless) gives the moment from which messages arrive again.
+    // After every reconnect: the moment Redis confirms is the moment messages arrive again.
     this.subscriber.on('ready', () => {
       this.subscribeChannels().then(
         () => this.markSubscribed(),
