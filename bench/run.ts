@@ -42,7 +42,7 @@ import { processCpuMs, StatementStats, type CostSources } from './lib/costs';
 import { loadFixtures, type TokenSource } from './lib/fixtures';
 import { noteLines, resultsSection, resultsTable, updateReadme, writeResultsFile, type RunFacts } from './lib/report';
 import type { BenchContext, BenchSettings, ScenarioRow } from './lib/scenario';
-import { PeakRss, SERVER_LOG_LEVEL, startBenchServer } from './lib/server';
+import { PeakRss, runtimeVersusDockerfile, SERVER_LOG_LEVEL, startBenchServer } from './lib/server';
 import { analytics } from './scenarios/analytics';
 import { dashboards } from './scenarios/dashboard';
 import { entryCreation } from './scenarios/entry-creation';
@@ -347,7 +347,7 @@ async function runFacts(
   return {
     date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
     machine: `${cpus.length} CPUs (nproc ${os.availableParallelism()}, ${cpus[0]?.model ?? 'unknown model'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}`,
-    software: `Node ${process.version}, PostgreSQL ${version}, Redis ${redisVersion}, autocannon 9 (load generator on the same machine)`,
+    software: `${runtimeVersusDockerfile()}, PostgreSQL ${version}, Redis ${redisVersion}, autocannon 9 (load generator on the same machine)`,
     load: `${load(loadBefore)} → ${load(os.loadavg())}`,
     data,
     server: `one process, NODE_ENV=production, RATE_LIMITS=off, REMINDERS=off, LOG_LEVEL=${SERVER_LOG_LEVEL}, DB_POOL_MAX=10 (default), the Dockerfile's NODE_OPTIONS and malloc settings; ${settings.registrations} registrations, ${settings.dashboardConnections} dashboard connections, ${settings.scenarioSeconds} s per timed run, ${settings.repeat} runs per timed scenario (medians shown; ${settings.heavyRepeat} of the registrations and of the ${settings.dashboardConnections}-connection dashboards)`,

@@ -13,10 +13,17 @@ const ENTRIES = `query BenchGranteeEntries($owner: ID!, $item: ID!) {
 }`;
 
 const PER_MINUTE = 50_000;
+/**
+ * Offered above the target: a run offered exactly the target rate can at best answer it in
+ * the run's own time, and the connection set-up and the last answers in flight put every
+ * such run a fraction under it (8,348 answers of 8,340 offered read as 49,872 a minute). With
+ * more offered than the target, the answers a minute measure what the server sustains.
+ */
+const OFFERED_PER_MINUTE = 60_000;
 
 /**
  * Seed scenario 4: reads that go through the permission authority, by READ grantees of other
- * users' items, offered at the seed's rate (50,000 a minute): the granted item with its deed,
+ * users' items, at the seed's rate (50,000 a minute) or more: the granted item with its deed,
  * and the owner's entries under it, in turn.
  */
 export async function granteeReads(ctx: BenchContext): Promise<ScenarioRow[]> {
@@ -24,11 +31,11 @@ export async function granteeReads(ctx: BenchContext): Promise<ScenarioRow[]> {
   const connections = 100;
   const seconds = ctx.settings.scenarioSeconds;
   const times = ctx.settings.repeat;
-  ctx.log(`grantee reads: ${PER_MINUTE}/min offered on ${connections} connections, ${times} × ${seconds} s (${grants.length} grantees)`);
+  ctx.log(`grantee reads: ${OFFERED_PER_MINUTE}/min offered on ${connections} connections, ${times} × ${seconds} s (${grants.length} grantees)`);
   const runs = await repeatedLoad(ctx, times, () => ({
     connections,
     // Whole requests per second, rounded up: autocannon spreads them over the connections.
-    overallRate: Math.ceil(PER_MINUTE / 60),
+    overallRate: Math.ceil(OFFERED_PER_MINUTE / 60),
     maxSeconds: seconds,
     request: (n) => {
       const grant = grants[Math.floor(n / 2) % grants.length]!;
@@ -46,7 +53,7 @@ export async function granteeReads(ctx: BenchContext): Promise<ScenarioRow[]> {
   return [
     rowFromRuns(
       'Permission-checked reads (READ grantee)',
-      `${PER_MINUTE.toLocaleString('en-US')}/min offered, ${connections} conns, ${seconds} s`,
+      `${OFFERED_PER_MINUTE.toLocaleString('en-US')}/min offered, ${connections} conns, ${seconds} s`,
       runs,
       (m) => allTargets(rateTarget(PER_MINUTE, m.requestsPerSecond), costTarget('CPU', 2, m.cpuMsPerRequest)),
       {
