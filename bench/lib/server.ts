@@ -174,20 +174,27 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A variable as the Dockerfile's ENV sets it for the production container. */
+/** The production container's definition, read once for the run. */
+let dockerfile: string | undefined;
+function dockerfileText(): string {
+  dockerfile ??= readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
+  return dockerfile;
+}
+
 /**
  * How the server's runtime compares with the Dockerfile's image (`FROM node:<major>`): the
  * bench runs the server on the Node that runs the bench, and memory differs between majors.
  */
 export function runtimeVersusDockerfile(): string {
-  const shipped = /^FROM node:(\d+)/m.exec(readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8'))?.[1];
+  const shipped = /^FROM node:(\d+)/m.exec(dockerfileText())?.[1];
   const running = process.versions.node.split('.')[0];
   if (shipped === undefined || shipped === running) return `Node ${process.version}`;
   return `Node ${process.version} (the Dockerfile ships Node ${shipped}: run the bench under it to measure production's runtime)`;
 }
 
+/** A variable as the Dockerfile's ENV sets it for the production container. */
 function dockerfileEnv(name: string): string {
-  const match = new RegExp(`\\b${name}=(?:"([^"]*)"|(\\S+))`).exec(readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8'));
+  const match = new RegExp(`\\b${name}=(?:"([^"]*)"|(\\S+))`).exec(dockerfileText());
   if (!match) throw new Error(`the Dockerfile sets no ${name}: the bench would not run the server as production does`);
   return match[1] ?? match[2]!;
 }
