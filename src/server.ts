@@ -24,7 +24,7 @@ import { persistedQueriesOptions } from './graphql/persisted-queries';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents';
 import { createRateLimitPlugin } from './graphql/rate-limits';
 import { clientAddressResolver } from './http/client-address';
-import { admitted } from './http/admission';
+import { createAdmission } from './http/admission';
 import { graphqlRoute } from './http/graphql-route';
 import { readinessProbe, serveHealth, type ReadinessCheck } from './http/health';
 import { createRequestHandler, type PlainRoute } from './http/request-handler';
@@ -54,6 +54,8 @@ export interface App {
   readonly apollo: ApolloServer<Context>;
   /** Fails /readyz from now on; call when shutdown begins. */
   markShuttingDown(): void;
+  /** Before the drain: wakes connections parked by admission control, so their requests are answered. */
+  releaseParkedConnections(): Promise<void>;
 }
 
 /** Apollo with the schema, its limits and every cross-cutting plugin, in the order they apply. */
@@ -126,19 +128,12 @@ export async function createApp(deps: AppDependencies, buildSchema: () => Promis
   ]);
   // METRICS_PORT: the scrape endpoint only on its own listener (startServer), not next to the API.
   if (deps.config.metricsPort === undefined) routes.set(METRICS_PATH, metricsScrape(metrics));
-  httpServer.on(
-    'request',
-    createRequestHandler({
-      logger: deps.logger,
-      metrics,
-      graphqlPath: GRAPHQL_PATH,
-      graphql: admitted(graphqlRoute({ apollo, deps, clientAddress, explorer: deps.config.explorer, enterAsyncScope }), {
-        maxInFlight: deps.config.maxConcurrentRequests,
-        maxWaiting: deps.config.maxQueuedRequests,
-      }),
-      routes,
-    }),
-  );
+  const admission = createAdmission(httpServer, graphqlRoute({ apollo, deps, clientAddress, explorer: deps.config.explorer, enterAsyncScope }), {
+    maxInFlight: deps.config.maxConcurrentRequests,
+    maxWaiting: deps.config.maxQueuedRequests,
+  });
+  metrics.observeAdmission(admission.load);
+  httpServer.on('request', createRequestHandler({ logger: deps.logger, metrics, graphqlPath: GRAPHQL_PATH, graphql: admission.graphql, routes }));
 
   return {
     httpServer,
@@ -146,6 +141,7 @@ export async function createApp(deps: AppDependencies, buildSchema: () => Promis
     markShuttingDown: () => {
       shuttingDown = true;
     },
+    releaseParkedConnections: admission.release,
   };
 }
 
@@ -244,7 +240,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     redisConnectionOf(cache)?.breaker.onStateChange((state) => metrics.setRedisBreakerState(state));
 
     const services = createServices({ config, prisma: db.prisma, cache, logger, jwtKey, events });
-    const { httpServer, apollo, markShuttingDown } = await createApp({
+    const { httpServer, apollo, markShuttingDown, releaseParkedConnections } = await createApp({
       config,
       prisma: db.prisma,
       cache,
@@ -258,6 +254,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // requests queued off their response path (lib/background-work.ts) are not lost.
     cleanup.push(() => backgroundWorkSettled());
     cleanup.push(() => apollo.stop());
+    cleanup.push(() => releaseParkedConnections());
 
     // Stopped before the database closes (cleanup runs in reverse), after in-flight runs finish.
     const jobs = startBackgroundJobs({

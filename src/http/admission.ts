@@ -1,7 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { DATABASE_BUSY_MESSAGE, DATABASE_BUSY_RETRY_AFTER_SECONDS } from '../db/pool-wait';
 import { createBoundedQueue } from '../lib/bounded-queue';
 import { ErrorCode } from '../lib/errors';
+import type { AdmissionLoad } from '../observability/metrics';
+import { ConnectionParking } from './connection-parking';
 import type { GraphqlHandler } from './request-handler';
 import { sendJson } from './respond';
 
@@ -10,8 +12,16 @@ export const SERVER_BUSY_REASON = 'SERVER_BUSY';
 export interface AdmissionOptions {
   /** GraphQL requests executing at once (MAX_CONCURRENT_REQUESTS). */
   readonly maxInFlight: number;
-  /** Requests waiting for a turn before more are refused (MAX_QUEUED_REQUESTS). */
+  /** Requests waiting for a turn, read or on a parked connection, before more are refused (MAX_QUEUED_REQUESTS). */
   readonly maxWaiting: number;
+}
+
+export interface Admission {
+  /** The GraphQL route behind the queue. */
+  readonly graphql: GraphqlHandler;
+  load(): AdmissionLoad;
+  /** Shutdown: wakes every parked connection so that its request is read and answered in the drain. */
+  release(): Promise<void>;
 }
 
 class ServerBusy extends Error {}
@@ -21,15 +31,30 @@ class ServerBusy extends Error {}
  * with thousands of connections each holds its parsed body, context and pending statements,
  * memory grows with the crowd (841 MiB at 5,000 connections in the bench), and requests
  * queue inside the database pool until they pass DB_POOL_WAIT_MS and are refused as busy.
- * Here at most `maxInFlight` execute; the rest wait in arrival order with their body unread
- * (a socket and two small objects each), a request whose client left while waiting is
- * dropped, and past `maxWaiting` a request is refused at once: HTTP 503 with Retry-After.
+ * Here at most `maxInFlight` execute; the rest wait in arrival order with their body unread,
+ * a request whose client left while waiting is dropped, and past `maxWaiting` a request is
+ * refused at once: HTTP 503 with Retry-After. Once as many wait as execute, connections are
+ * parked (connection-parking.ts) and their next requests wait unread in the kernel; parked
+ * connections count as waiting, so the refusal still comes at `maxWaiting`.
  */
-export function admitted(graphql: GraphqlHandler, { maxInFlight, maxWaiting }: AdmissionOptions): GraphqlHandler {
+export function createAdmission(server: Server, graphql: GraphqlHandler, { maxInFlight, maxWaiting }: AdmissionOptions): Admission {
   const queue = createBoundedQueue({ concurrency: maxInFlight, maxQueued: maxWaiting }, () => new ServerBusy());
-  return async (request, res, scope, search) => {
+  // With room for no more waiting requests than executing ones, parking would only delay refusals.
+  const parking = maxInFlight < maxWaiting ? new ConnectionParking(server, { waiting: () => queue.queued, parkAt: maxInFlight, maxWaiting }) : undefined;
+  const parked = () => parking?.size ?? 0;
+
+  const admitted: GraphqlHandler = async (request, res, scope, search) => {
+    if (parking) {
+      const socket = request.socket;
+      parking.arrived(socket);
+      res.once('finish', () => parking.answered(socket));
+    }
     try {
-      await queue.run(() => (clientLeft(request, res) ? Promise.resolve() : graphql(request, res, scope, search)));
+      if (queue.running >= maxInFlight && queue.queued + parked() >= maxWaiting) throw new ServerBusy();
+      await queue.run(() => {
+        parking?.wake();
+        return clientLeft(request, res) ? Promise.resolve() : graphql(request, res, scope, search);
+      });
     } catch (error) {
       if (!(error instanceof ServerBusy)) throw error;
       request.resume();
@@ -38,6 +63,12 @@ export function admitted(graphql: GraphqlHandler, { maxInFlight, maxWaiting }: A
         errors: [{ message: DATABASE_BUSY_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, reason: SERVER_BUSY_REASON, requestId: scope.requestId } }],
       });
     }
+  };
+
+  return {
+    graphql: admitted,
+    load: () => ({ running: queue.running, waiting: queue.queued, parked: parked() }),
+    release: async () => parking?.release(),
   };
 }
 

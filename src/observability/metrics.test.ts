@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { parseSamples, scrapeMetrics, type Samples } from '../../test/helpers/metrics-scrape';
 import { StatementCounter } from '../../test/helpers/sql-statements';
 import { startTestApp, type TestApp, type TestUser } from '../../test/helpers/test-app';
 import { ReminderJob } from '../jobs/reminders';
@@ -10,26 +11,10 @@ import { ANONYMOUS_OPERATION, Metrics, OTHER_OPERATION } from './metrics';
 
 /** `/metrics` scraped over HTTP after real traffic. */
 
-type Samples = Map<string, number>;
-
-/** `name{labels} value` lines into a map keyed by `name{labels}` (labels as printed). */
-function parseSamples(text: string): Samples {
-  const samples: Samples = new Map();
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const split = line.lastIndexOf(' ');
-    samples.set(line.slice(0, split), Number(line.slice(split + 1)));
-  }
-  return samples;
-}
-
 let app: TestApp;
 let user: TestUser;
 
-async function scrape(): Promise<{ status: number; contentType: string | null; samples: Samples }> {
-  const response = await fetch(`${app.origin}/metrics`);
-  return { status: response.status, contentType: response.headers.get('content-type'), samples: parseSamples(await response.text()) };
-}
+const scrape = () => scrapeMetrics(app.origin);
 
 // The unread count is read from the database every time (the viewer's own row is kept across requests).
 const WHO_AM_I = 'query WhoAmI { me { id email unreadSupportMessageCount } }';

@@ -10,6 +10,13 @@ import type { PoolStats } from '../db/client';
 /** Issue 4's Redis circuit breaker reports through `setRedisBreakerState`. */
 export type BreakerState = 'closed' | 'half_open' | 'open';
 
+/** GraphQL requests executing and waiting, and connections parked (http/admission.ts). */
+export interface AdmissionLoad {
+  readonly running: number;
+  readonly waiting: number;
+  readonly parked: number;
+}
+
 const BREAKER_STATE_VALUES: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
 
 // Operation names come from clients: past this many distinct names, new ones share one label
@@ -89,6 +96,7 @@ export class Metrics {
   });
 
   private poolStats: (() => PoolStats | undefined) | undefined;
+  private admissionLoad: (() => AdmissionLoad) | undefined;
   private readonly operationNames = new Set<string>();
 
   constructor() {
@@ -111,6 +119,19 @@ export class Metrics {
       },
     });
     new Gauge({
+      name: 'kitaab_graphql_admission',
+      help: 'GraphQL requests executing (running), read and waiting for a turn (waiting), and connections parked unread while the queue is crowded (parked); http/admission.ts',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const load = metrics.admissionLoad?.();
+        if (!load) return;
+        this.set({ state: 'running' }, load.running);
+        this.set({ state: 'waiting' }, load.waiting);
+        this.set({ state: 'parked' }, load.parked);
+      },
+    });
+    new Gauge({
       name: 'kitaab_password_hashing',
       help: 'Password hashes (argon2) running and queued for a slot (auth/hashing-queue.ts)',
       labelNames: ['state'] as const,
@@ -126,6 +147,11 @@ export class Metrics {
   /** Where the pool gauge reads from (the embedded database has no pool: report nothing). */
   observePool(stats: () => PoolStats | undefined): void {
     this.poolStats = stats;
+  }
+
+  /** Where the admission gauge reads from. */
+  observeAdmission(load: () => AdmissionLoad): void {
+    this.admissionLoad = load;
   }
 
   setRedisBreakerState(state: BreakerState): void {
