@@ -12,19 +12,13 @@ export interface ConnectionParkingOptions {
 
 /**
  * node:http's own read pause, the one it uses when a client sends faster than it reads the
- * answers: a plain `pause()` is undone by node:http itself (the 'data' listener it adds to a
- * new connection resumes it on the next tick, and a request body being read resumes its
- * connection), while this flag is checked on each of those paths (Node 20 and 24 alike).
+ * answers: a plain `pause()` can be undone by node:http itself (an unread request body dumped
+ * after its answer resumes the connection, and so does a resume its own 'data' listener has
+ * scheduled), while this flag is checked on each of those paths (Node 20 and 24 alike).
  */
 interface HttpServerSocket extends Socket {
   _paused?: boolean;
   parser?: { resume(): void } | null;
-}
-
-interface Parked {
-  /** What the connection's timer is set back to when it is woken. */
-  readonly timeoutOnWake: number;
-  readonly onClose: () => void;
 }
 
 /**
@@ -43,8 +37,8 @@ interface Parked {
  * a parked connection is only seen doing so when the connection is woken and read.
  */
 export class ConnectionParking {
-  /** Parked connections, in the order they were parked. */
-  private readonly parked = new Map<Socket, Parked>();
+  /** Parked connections, in the order they were parked, with their 'close' listener. */
+  private readonly parked = new Map<Socket, () => void>();
   /** Woken this round of the event loop, their request not read yet. */
   private readonly woken = new Set<Socket>();
   private roundEnd: NodeJS.Immediate | undefined;
@@ -67,16 +61,16 @@ export class ConnectionParking {
 
   /** The answer on `socket` went out: while crowded, its next request waits unread. */
   answered(socket: Socket): void {
-    // node:http has just set the keep-alive timer (resOnFinish); it is set again on waking.
-    if (!socket.destroyed) this.parkIfCrowded(socket, this.server.keepAliveTimeout);
+    if (!socket.destroyed) this.parkIfCrowded(socket);
   }
 
   /** A request left the queue: wake parked connections while the queue is short. */
   wake(): void {
-    for (const [socket, { timeoutOnWake }] of this.parked) {
+    for (const socket of this.parked.keys()) {
       if (this.crowded()) break;
       this.unpark(socket);
-      socket.setTimeout(timeoutOnWake);
+      // The keep-alive timer node:http set when the answer went out (resOnFinish), stopped while parked.
+      socket.setTimeout(this.server.keepAliveTimeout);
       // As node:http resumes a connection it paused itself (socketOnDrain).
       const httpSocket = socket as HttpServerSocket;
       httpSocket._paused = false;
@@ -102,13 +96,13 @@ export class ConnectionParking {
     return !this.released && this.options.waiting() + this.woken.size >= this.options.parkAt;
   }
 
-  private parkIfCrowded(socket: Socket, timeoutOnWake: number): void {
+  private parkIfCrowded(socket: Socket): void {
     if (!this.crowded() || this.options.waiting() + this.parked.size >= this.options.maxWaiting) return;
     const httpSocket = socket as HttpServerSocket;
     if (httpSocket._paused) return;
     if (socket.writableNeedDrain) {
       // node:http un-pauses a connection when its answer has drained: park it after that.
-      socket.once('drain', () => this.parkIfCrowded(socket, timeoutOnWake));
+      socket.once('drain', () => this.parkIfCrowded(socket));
       return;
     }
     httpSocket._paused = true;
@@ -117,15 +111,15 @@ export class ConnectionParking {
     // waiting unread in the kernel.
     socket.setTimeout(0);
     const onClose = () => this.unpark(socket);
-    this.parked.set(socket, { timeoutOnWake, onClose });
+    this.parked.set(socket, onClose);
     socket.once('close', onClose);
   }
 
   private unpark(socket: Socket): void {
-    const parked = this.parked.get(socket);
-    if (!parked) return;
+    const onClose = this.parked.get(socket);
+    if (!onClose) return;
     this.parked.delete(socket);
-    socket.off('close', parked.onClose);
+    socket.off('close', onClose);
   }
 
   private endRound(): void {
