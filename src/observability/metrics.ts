@@ -29,6 +29,19 @@ const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 const DURATION_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const STATEMENT_BUCKETS = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144];
 
+/** A gauge with one sample per state, read when scraped; `read` returns nothing to report none. */
+function stateGauge(registry: Registry, name: string, help: string, read: () => Record<string, number> | undefined): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      for (const [state, value] of Object.entries(read() ?? {})) this.set({ state }, value);
+    },
+  });
+}
+
 export class Metrics {
   readonly registry = new Registry();
 
@@ -102,46 +115,21 @@ export class Metrics {
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'kitaab_' });
     this.redisBreakerState.set(BREAKER_STATE_VALUES.closed);
-    // `collect` runs at scrape time: the pool's counts are read, not tracked.
-    const metrics = this;
-    new Gauge({
-      name: 'kitaab_db_pool_connections',
-      help: 'Database pool connections by state (total, in_use, idle, waiting = requests queued for one)',
-      labelNames: ['state'] as const,
-      registers: [this.registry],
-      collect() {
-        const stats = metrics.poolStats?.();
-        if (!stats) return;
-        this.set({ state: 'total' }, stats.total);
-        this.set({ state: 'idle' }, stats.idle);
-        this.set({ state: 'in_use' }, stats.total - stats.idle);
-        this.set({ state: 'waiting' }, stats.waiting);
-      },
+    // Read at scrape time (`collect`): the pool's and the queues' counts are read, not tracked.
+    stateGauge(this.registry, 'kitaab_db_pool_connections', 'Database pool connections by state (total, in_use, idle, waiting = requests queued for one)', () => {
+      const stats = this.poolStats?.();
+      return stats && { total: stats.total, idle: stats.idle, in_use: stats.total - stats.idle, waiting: stats.waiting };
     });
-    new Gauge({
-      name: 'kitaab_graphql_admission',
-      help: 'GraphQL requests executing (running), read and waiting for a turn (waiting), and connections parked unread while the queue is crowded (parked); http/admission.ts',
-      labelNames: ['state'] as const,
-      registers: [this.registry],
-      collect() {
-        const load = metrics.admissionLoad?.();
-        if (!load) return;
-        this.set({ state: 'running' }, load.running);
-        this.set({ state: 'waiting' }, load.waiting);
-        this.set({ state: 'parked' }, load.parked);
+    stateGauge(
+      this.registry,
+      'kitaab_graphql_admission',
+      'GraphQL requests executing (running), read and waiting for a turn (waiting), and connections parked unread while the queue is crowded (parked); http/admission.ts',
+      () => {
+        const load = this.admissionLoad?.();
+        return load && { ...load };
       },
-    });
-    new Gauge({
-      name: 'kitaab_password_hashing',
-      help: 'Password hashes (argon2) running and queued for a slot (auth/hashing-queue.ts)',
-      labelNames: ['state'] as const,
-      registers: [this.registry],
-      collect() {
-        const load = passwordHashingLoad();
-        this.set({ state: 'running' }, load.running);
-        this.set({ state: 'queued' }, load.queued);
-      },
-    });
+    );
+    stateGauge(this.registry, 'kitaab_password_hashing', 'Password hashes (argon2) running and queued for a slot (auth/hashing-queue.ts)', passwordHashingLoad);
   }
 
   /** Where the pool gauge reads from (the embedded database has no pool: report nothing). */
