@@ -44,6 +44,8 @@ afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+const openConnections = () => new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A keep-alive connection answered while the queue is crowded, so parked (its request not kept in `read`). */
@@ -131,6 +133,22 @@ test('a parked connection whose client left is closed when its turn comes, and t
   expect((await staying.response()).body).toBe('/staying');
   expect(read).toEqual(['/staying']);
   expect(parking.size).toBe(0);
+});
+
+test('when the crowd leaves at once, one wake closes every parked connection, round after round, with no request to drive it', async () => {
+  await startServer({ parkAt: 2 });
+  waiting = 2;
+  const crowd = [];
+  for (let index = 0; index < 7; index += 1) crowd.push(await parkedConnection());
+  for (const connection of crowd) connection.close();
+  await pause(50);
+  expect(parking.size).toBe(7);
+
+  // The last request leaving the queue.
+  waiting = 0;
+  parking.wake();
+  await waitFor('every parked connection closed', async () => parking.size === 0 && (await openConnections()) === 0);
+  expect(read).toEqual([]);
 });
 
 test('no connection is parked once parked and waiting reach maxWaiting: its next request is read, so that admission can refuse it', async () => {
