@@ -38,10 +38,11 @@ class ServerBusy extends Error {}
  * connections count as waiting, so the refusal still comes at `maxWaiting`.
  */
 export function createAdmission(server: Server, graphql: GraphqlHandler, { maxInFlight, maxWaiting }: AdmissionOptions): Admission {
-  const queue = createBoundedQueue({ concurrency: maxInFlight, maxQueued: maxWaiting }, () => new ServerBusy());
+  // Parked connections count as waiting; read only once requests arrive, after both exist.
+  const parked = () => parking?.size ?? 0;
+  const queue = createBoundedQueue({ concurrency: maxInFlight, maxQueued: maxWaiting, waitingElsewhere: parked }, () => new ServerBusy());
   // With room for no more waiting requests than executing ones, parking would only delay refusals.
   const parking = maxInFlight < maxWaiting ? new ConnectionParking(server, { waiting: () => queue.queued, parkAt: maxInFlight, maxWaiting }) : undefined;
-  const parked = () => parking?.size ?? 0;
 
   const admitted: GraphqlHandler = async (request, res, scope, search) => {
     if (parking) {
@@ -50,7 +51,6 @@ export function createAdmission(server: Server, graphql: GraphqlHandler, { maxIn
       res.once('finish', () => parking.answered(socket));
     }
     try {
-      if (queue.running >= maxInFlight && queue.queued + parked() >= maxWaiting) throw new ServerBusy();
       await queue.run(() => {
         parking?.wake();
         return clientLeft(request, res) ? Promise.resolve() : graphql(request, res, scope, search);

@@ -42,6 +42,20 @@ describe('a bounded queue', () => {
     await expect(queue.run(async () => 'fourth')).resolves.toBe('fourth');
   });
 
+  test('work waiting elsewhere counts against `maxQueued`', async () => {
+    let elsewhere = 1;
+    const queue = createBoundedQueue({ concurrency: 1, maxQueued: 2, waitingElsewhere: () => elsewhere }, refusal);
+    const running = gate('first');
+    const first = queue.run(running.task);
+    const second = queue.run(async () => 'second');
+    await tick();
+    await expect(queue.run(async () => 'third')).rejects.toBeInstanceOf(QueueFull);
+    elsewhere = 0;
+    const third = queue.run(async () => 'third');
+    running.open();
+    expect(await Promise.all([first, second, third])).toEqual(['first', 'second', 'third']);
+  });
+
   test('a failing task frees its slot and its error reaches only its caller', async () => {
     const queue = createQueue({ concurrency: 1, maxQueued: 5 });
     const failing = queue.run(async () => {

@@ -11,6 +11,8 @@ export interface BoundedQueueOptions {
   readonly concurrency: number;
   /** Tasks waiting for a slot before further ones are refused (0–100,000). */
   readonly maxQueued: number;
+  /** Work waiting outside the queue that counts against `maxQueued` too (connections parked unread). */
+  readonly waitingElsewhere?: () => number;
 }
 
 export interface BoundedQueue {
@@ -31,14 +33,16 @@ function checkedOptions(options: BoundedQueueOptions): BoundedQueueOptions {
   return {
     concurrency: checkedInteger('concurrency', options.concurrency, 1, 10_000),
     maxQueued: checkedInteger('maxQueued', options.maxQueued, 0, 100_000),
+    waitingElsewhere: options.waitingElsewhere,
   };
 }
 
-function boundedQueue({ concurrency, maxQueued }: BoundedQueueOptions, refusal: () => Error): BoundedQueue {
+function boundedQueue({ concurrency, maxQueued, waitingElsewhere }: BoundedQueueOptions, refusal: () => Error): BoundedQueue {
   const limit = pLimit(concurrency);
   return {
     run<T>(task: () => Promise<T>): Promise<T> {
-      if (limit.activeCount >= concurrency && limit.pendingCount >= maxQueued) return Promise.reject(refusal());
+      const full = limit.activeCount >= concurrency && limit.pendingCount + (waitingElsewhere?.() ?? 0) >= maxQueued;
+      if (full) return Promise.reject(refusal());
       return limit(task);
     },
     get running() {

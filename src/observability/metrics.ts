@@ -11,11 +11,7 @@ import type { PoolStats } from '../db/client';
 export type BreakerState = 'closed' | 'half_open' | 'open';
 
 /** GraphQL requests executing and waiting, and connections parked (http/admission.ts). */
-export interface AdmissionLoad {
-  readonly running: number;
-  readonly waiting: number;
-  readonly parked: number;
-}
+export type AdmissionLoad = { readonly running: number; readonly waiting: number; readonly parked: number };
 
 const BREAKER_STATE_VALUES: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
 
@@ -124,10 +120,7 @@ export class Metrics {
       this.registry,
       'kitaab_graphql_admission',
       'GraphQL requests executing (running), read and waiting for a turn (waiting), and connections parked unread while the queue is crowded (parked); http/admission.ts',
-      () => {
-        const load = this.admissionLoad?.();
-        return load && { ...load };
-      },
+      () => this.admissionLoad?.(),
     );
     stateGauge(this.registry, 'kitaab_password_hashing', 'Password hashes (argon2) running and queued for a slot (auth/hashing-queue.ts)', passwordHashingLoad);
   }
