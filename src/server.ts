@@ -12,7 +12,7 @@ import { createCache, redisConnectionOf, type Cache } from './cache';
 import type { Config } from './config';
 import type { Context, ContextDependencies } from './context';
 import { openDatabase, pgliteDirectory, type Database } from './db/client';
-import { applyMigrations } from './db/migrations';
+import { applyMigrations, releaseMigrationEngine } from './db/migrations';
 import { createEventBus, type EventBus } from './events';
 import { databaseBusyPlugin } from './graphql/database-busy';
 import { explorerPlugin } from './graphql/explorer';
@@ -172,6 +172,7 @@ async function migrate(config: Config, db: Database, logger: Logger): Promise<vo
     ? { kind: 'pglite' as const, client: db.pglite }
     : { kind: 'postgres' as const, url: config.databaseUrl ?? '' };
   const { applied } = await applyMigrations(target);
+  releaseMigrationEngine();
   logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
 }
 

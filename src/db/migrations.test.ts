@@ -12,8 +12,10 @@ import {
   diffMigrationsToSchema,
   MigrationError,
   migrationStatus,
+  releaseMigrationEngine,
 } from './migrations';
 import { withSchemaEngine } from './migrations/engine';
+import { loadSchemaEngineWasm } from './migrations/wasm';
 import { openPostgres } from './migrations/postgres';
 
 jest.setTimeout(60_000);
@@ -170,6 +172,18 @@ describe('on PostgreSQL', () => {
     const concurrentUrl = await server.createDatabase();
     const results = await Promise.all([1, 2, 3].map(() => applyMigrations({ kind: 'postgres', url: concurrentUrl }, paths)));
     expect(results.map((result) => result.applied).sort()).toEqual([[], [], [INIT, expect.stringMatching(/_add_deeds$/)]]);
+  });
+
+  it('lets the engine go when released, and the next command loads a new one that works', async () => {
+    const kept = loadSchemaEngineWasm();
+    expect(loadSchemaEngineWasm()).toBe(kept);
+
+    releaseMigrationEngine();
+
+    const next = loadSchemaEngineWasm();
+    expect(next).not.toBe(kept);
+    await expect(migrationStatus({ kind: 'postgres', url }, paths)).resolves.toMatchObject({ upToDate: true });
+    expect(loadSchemaEngineWasm()).toBe(next);
   });
 
   it('turns an engine panic into a failed command, and the next command works', async () => {

@@ -21,10 +21,13 @@ import {
   readMigrationsFolder,
   writeMigration,
 } from './migrations/folder';
-import { openPglite, openPgliteScratch } from './migrations/pglite';
 import { openPostgres } from './migrations/postgres';
 
 export { MigrationError } from './migrations/engine';
+export { releaseSchemaEngineWasm as releaseMigrationEngine } from './migrations/wasm';
+
+/** Loaded only for the embedded database, as db/client.ts does: a server on PostgreSQL never needs PGlite. */
+const pgliteMigrations = () => import('./migrations/pglite');
 
 /** Where migrations are applied: a PostgreSQL URL, or PGlite by data directory or open instance. */
 export type MigrationTarget =
@@ -104,7 +107,7 @@ export async function diffMigrationsToSchema(options: DiffOptions = {}): Promise
   const migrationsList = await readMigrationsFolder(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const schemaPath = path.resolve(options.schemaPath ?? DEFAULT_SCHEMA_PATH);
   const schemaFile = { path: schemaPath, content: await fs.readFile(schemaPath, 'utf8') };
-  const connection = options.url ? openPostgres(options.url) : openPgliteScratch();
+  const connection = options.url ? openPostgres(options.url) : (await pgliteMigrations()).openPgliteScratch();
   const { exitCode, stdout } = await withConnection(connection, (engine) =>
     engine.diff({
       from: { tag: 'migrations', ...migrationsList },
@@ -137,7 +140,7 @@ async function withTarget<T>(target: MigrationTarget, work: (engine: SchemaEngin
   const connection =
     target.kind === 'postgres'
       ? openPostgres(target.url)
-      : await openPglite('client' in target ? { client: target.client } : { dataDir: target.dataDir });
+      : await (await pgliteMigrations()).openPglite('client' in target ? { client: target.client } : { dataDir: target.dataDir });
   return withConnection(connection, work);
 }
 
