@@ -30,7 +30,7 @@ let loaded: Promise<SchemaEngineWasm> | undefined;
  * ESM-only, which CommonJS runners without require(esm) (Jest's sandbox) cannot load. Its
  * wasm-bindgen glue is self-contained (no imports; only `export function` / `export class`), so
  * it is evaluated as a function body and the wasm instantiated against it here, with host imports
- * adjusted for a server process (see hostImports). One instance per process, reused.
+ * adjusted for a server process (see hostImports). One instance per process, reused until released.
  */
 export function loadSchemaEngineWasm(): Promise<SchemaEngineWasm> {
   if (!loaded) {
