@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 import { findFreePort } from './services/free-port';
+import { makeTempDir } from './helpers/temp-dir';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -59,7 +59,7 @@ describe('the built server (dist/main.js) as a process', () => {
   let dataDir: string;
 
   beforeEach(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-main-'));
+    dataDir = await makeTempDir('kitaab-main-');
   });
 
   it('exits 1 with one line and no stack trace on invalid configuration', async () => {

@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   GraphQLError,
@@ -18,6 +16,7 @@ import { createApp, startServer, type App, type AppDependencies, type RunningSer
 import type { Services } from '../src/services';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 import { waitFor } from './helpers/wait-for';
+import { makeTempDir } from './helpers/temp-dir';
 
 const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 const silent = pino({ level: 'silent' });
@@ -48,7 +47,7 @@ describe('server against PostgreSQL and Redis', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-server-'));
+    dataDir = await makeTempDir('kitaab-server-');
     const config: Config = {
       ...loadConfig({
         DATABASE_URL: database.url,

@@ -1,13 +1,13 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { JWT_SECRET_FILE, loadJwtSecret } from './jwt-secret';
+import { makeTempDir } from '../../test/helpers/temp-dir';
 
 describe('loadJwtSecret', () => {
   let dataDir: string;
 
   beforeEach(async () => {
-    dataDir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-secret-')), 'nested', 'data');
+    dataDir = path.join(await makeTempDir('kitaab-secret-'), 'nested', 'data');
   });
 
   it('uses JWT_SECRET when it is set, writing nothing', async () => {

@@ -1,14 +1,14 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { FileOutboxMailer } from './file-outbox';
 import { createMailer } from './index';
+import { makeTempDir } from '../../test/helpers/temp-dir';
 
 describe('FileOutboxMailer', () => {
   let dir: string;
 
   beforeEach(async () => {
-    dir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-outbox-')), 'not', 'yet', 'there');
+    dir = path.join(await makeTempDir('kitaab-outbox-'), 'not', 'yet', 'there');
   });
 
   it('writes one JSON file per message, exactly in the contract format', async () => {
@@ -80,7 +80,7 @@ describe('createMailer', () => {
   });
 
   it('in production, writes no file (no token on disk) unless MAIL_OUTBOX_DIR was set (issue 11 item 7)', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kitaab-outbox-prod-'));
+    const dir = await makeTempDir('kitaab-outbox-prod-');
     const production = { smtpUrl: undefined, mailOutboxDir: dir, mailOutboxConfigured: false, nodeEnv: 'production' as const };
     const unset = createMailer(production);
     expect(unset.kind).toBe('none');
