@@ -108,11 +108,7 @@ export async function startBenchServer(options: {
     RATE_LIMITS: 'off',
     LOG_LEVEL: SERVER_LOG_LEVEL,
     REMINDERS: 'off',
-    // The runtime's tuning production runs with (the Dockerfile's heap sizes and malloc arenas),
-    // unless the caller sets its own.
-    NODE_OPTIONS: process.env.NODE_OPTIONS ?? dockerfileEnv('NODE_OPTIONS'),
-    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? dockerfileEnv('MALLOC_ARENA_MAX'),
-    MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? dockerfileEnv('MALLOC_MMAP_THRESHOLD_'),
+    ...productionRuntimeEnv(),
   };
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -190,6 +186,18 @@ export function runtimeVersusDockerfile(): string {
   const running = process.versions.node.split('.')[0];
   if (shipped === undefined || shipped === running) return `Node ${process.version}`;
   return `Node ${process.version} (the Dockerfile ships Node ${shipped}: run the bench under it to measure production's runtime)`;
+}
+
+/**
+ * The runtime's tuning production runs with (the Dockerfile's heap sizes and malloc arenas),
+ * unless the caller sets its own.
+ */
+export function productionRuntimeEnv(): NodeJS.ProcessEnv {
+  return {
+    NODE_OPTIONS: process.env.NODE_OPTIONS ?? dockerfileEnv('NODE_OPTIONS'),
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? dockerfileEnv('MALLOC_ARENA_MAX'),
+    MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? dockerfileEnv('MALLOC_MMAP_THRESHOLD_'),
+  };
 }
 
 /** A variable as the Dockerfile's ENV sets it for the production container. */
