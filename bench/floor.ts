@@ -32,7 +32,12 @@ function setting(name: string, fallback: number): number {
 function dashboardAnswer(): object {
   const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10);
   const series = (seed: number) =>
-    Array.from({ length: 30 }, (_, n) => ({ date: day(n), entryCount: 5 + ((n * seed) % 4), countSum: `${12 + n}.00`, averageScaleScore: 0.25 + (n % 5) / 10 }));
+    Array.from({ length: 30 }, (_, n) => ({
+      date: day(n),
+      entryCount: 5 + ((n * seed) % 4),
+      countSum: `${12 + n}.00`,
+      averageScaleScore: 0.25 + (n % 5) / 10,
+    }));
   const category = (name: string, seed: number) => ({
     category: name,
     entryCount: 210,
@@ -64,7 +69,14 @@ async function startFloorServer(script: string, dashboard: object): Promise<{ ch
   const port = await findFreePort();
   const child = spawn(process.execPath, [path.join(__dirname, 'floor', script)], {
     cwd: path.resolve(__dirname, '..'),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORT: String(port), FLOOR_DASHBOARD: JSON.stringify(dashboard), ...productionRuntimeEnv() },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      FLOOR_DASHBOARD: JSON.stringify(dashboard),
+      ...productionRuntimeEnv(),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -74,9 +86,22 @@ async function startFloorServer(script: string, dashboard: object): Promise<{ ch
   return { child, url: `http://127.0.0.1:${port}/graphql` };
 }
 
-function line(name: string, run: number, result: LoadResult, startMiB: number, peakMiB: number): string {
+/** One run as a table line; percentiles count answered requests only (see `unanswered`). */
+function resultLine(name: string, run: number, result: LoadResult, startMiB: number, peakMiB: number): string {
   const ms = (value: number | undefined) => (value === undefined ? '—' : `${Math.round(value)} ms`);
-  return [name, run, result.requestsPerSecond.toFixed(0), ms(result.latency?.p50), ms(result.latency?.p95), ms(result.latency?.p99), result.errors, result.unanswered, `${startMiB} MiB`, `${Math.round(peakMiB)} MiB`].join(' | ');
+  const { latency } = result;
+  return [
+    name,
+    run,
+    result.requestsPerSecond.toFixed(0),
+    ms(latency?.p50),
+    ms(latency?.p95),
+    ms(latency?.p99),
+    result.errors,
+    result.unanswered,
+    `${startMiB} MiB`,
+    `${Math.round(peakMiB)} MiB`,
+  ].join(' | ');
 }
 
 async function main(): Promise<void> {
@@ -101,7 +126,7 @@ async function main(): Promise<void> {
           request: () => ({ operationName: 'FloorDashboard', query: QUERY, variables: { days: 30 } }),
           check: (body) => answered(body, '"categories"'),
         });
-        console.log(line(name, run, result, startMiB, peak.stop()));
+        console.log(resultLine(name, run, result, startMiB, peak.stop()));
       } finally {
         child.kill('SIGKILL');
       }

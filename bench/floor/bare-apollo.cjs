@@ -25,9 +25,16 @@ async function main() {
       request.on('data', (chunk) => chunks.push(chunk));
       request.on('end', async () => {
         const headers = new HeaderMap();
-        for (const [name, value] of Object.entries(request.headers)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        for (const [name, value] of Object.entries(request.headers)) {
+          headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
         const answer = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: request.method, headers, search: '', body: JSON.parse(Buffer.concat(chunks).toString()) },
+          httpGraphQLRequest: {
+            method: request.method,
+            headers,
+            search: '',
+            body: JSON.parse(Buffer.concat(chunks).toString()),
+          },
           context: async () => ({}),
         });
         for (const [name, value] of answer.headers) response.setHeader(name, value);
