@@ -9,11 +9,11 @@
  * FLOOR_CONNECTIONS (5000), FLOOR_SECONDS (15) and FLOOR_REPEAT (2) change the load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findFreePort } from '../test/services/free-port';
 import { answered, runLoad, type LoadResult } from './lib/load';
-import { PeakRss, productionRuntimeEnv, runtimeVersusDockerfile } from './lib/server';
+import { PeakRss, productionRuntimeEnv, runtimeVersusDockerfile, waitUntilReady } from './lib/server';
+import { positiveInteger } from './lib/settings';
 import { DASHBOARD_FIELDS } from './scenarios/dashboard';
 
 const SERVERS = [
@@ -21,12 +21,6 @@ const SERVERS = [
   { name: 'Apollo Server 5 on node:http, a static resolver', script: 'bare-apollo.cjs' },
 ];
 const QUERY = `query FloorDashboard($days: Int!) { dashboard(days: $days) { ${DASHBOARD_FIELDS} } }`;
-
-function setting(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
 
 /** A 30-day dashboard of the seed's shape (two categories, a point a day), ~5.7 KB as JSON. */
 function dashboardAnswer(): object {
@@ -60,11 +54,6 @@ function dashboardAnswer(): object {
   };
 }
 
-function rssMiB(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : 0;
-}
-
 async function startFloorServer(script: string, dashboard: object): Promise<{ child: ChildProcess; url: string }> {
   const port = await findFreePort();
   const child = spawn(process.execPath, [path.join(__dirname, 'floor', script)], {
@@ -79,10 +68,7 @@ async function startFloorServer(script: string, dashboard: object): Promise<{ ch
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('floor server ready') && resolve());
-    child.once('exit', (code) => reject(new Error(`${script} exited with code ${code} before it was ready`)));
-  });
+  await waitUntilReady(child, 'floor server ready', 'the stderr above');
   return { child, url: `http://127.0.0.1:${port}/graphql` };
 }
 
@@ -105,9 +91,9 @@ function resultLine(name: string, run: number, result: LoadResult, startMiB: num
 }
 
 async function main(): Promise<void> {
-  const connections = setting('FLOOR_CONNECTIONS', 5000);
-  const seconds = setting('FLOOR_SECONDS', 15);
-  const repeat = setting('FLOOR_REPEAT', 2);
+  const connections = positiveInteger('FLOOR_CONNECTIONS', 5000);
+  const seconds = positiveInteger('FLOOR_SECONDS', 15);
+  const repeat = positiveInteger('FLOOR_REPEAT', 2);
   const dashboard = dashboardAnswer();
   console.log(`${runtimeVersusDockerfile()}; ${connections} connections for ${seconds} s, ${repeat} run(s) a server, the Dockerfile's NODE_OPTIONS and malloc settings`);
   console.log('server | run | answers/s | p50 | p95 | p99 | errors | unanswered at the end | RSS at start | peak RSS');
@@ -115,8 +101,8 @@ async function main(): Promise<void> {
     for (let run = 1; run <= repeat; run++) {
       const { child, url } = await startFloorServer(script, dashboard);
       try {
-        const startMiB = rssMiB(child.pid!);
         const peak = new PeakRss(child.pid!);
+        const startMiB = Math.round(peak.current());
         peak.start();
         const result = await runLoad({
           url,

@@ -43,6 +43,7 @@ import { loadFixtures, type TokenSource } from './lib/fixtures';
 import { noteLines, resultsSection, resultsTable, updateReadme, writeResultsFile, type RunFacts } from './lib/report';
 import type { BenchContext, BenchSettings, ScenarioRow } from './lib/scenario';
 import { PeakRss, runtimeVersusDockerfile, SERVER_LOG_LEVEL, startBenchServer } from './lib/server';
+import { positiveInteger } from './lib/settings';
 import { analytics } from './scenarios/analytics';
 import { dashboards } from './scenarios/dashboard';
 import { entryCreation } from './scenarios/entry-creation';
@@ -65,14 +66,6 @@ const LAST_REPEAT_SECONDS = 630;
 const WATCHDOG_MINUTES = 15;
 /** Issue 10: the server's peak resident memory over the whole bench, at most 250 MB. */
 const PEAK_RSS_LIMIT_MIB = 250e6 / 2 ** 20;
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got ${raw})`);
-  return value;
-}
 
 function loopbackUrl(raw: string): string {
   const url = new URL(raw);

@@ -3,19 +3,15 @@
  * come from outside the server: see costs.ts.)
  */
 
-export type MetricsSnapshot = Map<string, number>;
+import { parseSamples, type Samples } from '../../test/helpers/metrics-scrape';
+
+export type MetricsSnapshot = Samples;
 
 /** Every sample line of GET /metrics, keyed by metric name and labels as written. */
 export async function scrapeMetrics(metricsUrl: string): Promise<MetricsSnapshot> {
   const response = await fetch(metricsUrl);
   if (!response.ok) throw new Error(`GET ${metricsUrl}: HTTP ${response.status}`);
-  const samples: MetricsSnapshot = new Map();
-  for (const line of (await response.text()).split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const space = line.lastIndexOf(' ');
-    samples.set(line.slice(0, space), Number(line.slice(space + 1)));
-  }
-  return samples;
+  return parseSamples(await response.text());
 }
 
 /** GraphQL operations finished so far, and database connections busy or awaited right now. */

@@ -53,6 +53,11 @@ export class PeakRss {
     return Math.max(this.wholeRun, this.read('VmHWM'), this.read('VmRSS')) / 1024;
   }
 
+  /** Resident memory now, in MiB. */
+  current(): number {
+    return this.read('VmRSS') / 1024;
+  }
+
   /** A /proc/<pid>/status field in KiB (0 once the process is gone). */
   private read(field: 'VmRSS' | 'VmHWM'): number {
     try {
@@ -122,7 +127,7 @@ export async function startBenchServer(options: {
   const log = createWriteStream(logFile);
   child.stderr!.pipe(log);
   const origin = `http://127.0.0.1:${port}`;
-  await waitUntilReady(child, logFile);
+  await waitUntilReady(child, 'Kitaab API ready at', logFile);
   child.stdout!.pipe(log);
   return {
     graphqlUrl: `${origin}/graphql`,
@@ -134,7 +139,8 @@ export async function startBenchServer(options: {
   };
 }
 
-function waitUntilReady(child: ChildProcess, logFile: string): Promise<void> {
+/** Resolves once `child` prints `readyLine` on stdout; kills it if that takes over READY_TIMEOUT_MS. */
+export function waitUntilReady(child: ChildProcess, readyLine: string, logFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`the server did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
@@ -146,7 +152,7 @@ function waitUntilReady(child: ChildProcess, logFile: string): Promise<void> {
     const onExit = (code: number | null) => fail(new Error(`the server exited with code ${code} before it was ready`));
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Kitaab API ready at')) {
+      if (output.includes(readyLine)) {
         clearTimeout(timer);
         child.stdout!.removeAllListeners('data');
         child.removeListener('exit', onExit);
