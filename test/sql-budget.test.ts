@@ -128,6 +128,8 @@ describe('entries → deed item → ancestors, deed → owner, createdBy, scale 
     ['a READ grantee', () => grantee, () => owner.gid],
   ])('for %s: the same statements for 10 and 100 entries, at most depth + 1', async (_who, viewer, ownerId) => {
     const variables = (first: number) => ({ first, ownerId: ownerId?.() });
+    // Scale values are kept across requests once read (deeds/loaders.ts): only the first page pays for them.
+    expect((await app.gql(ENTRIES, variables(10), { token: viewer().token })).errors).toBeUndefined();
     const ten = await statements(ENTRIES, variables(10), viewer().token, (d) => expect(d.entries.edges).toHaveLength(10));
     const hundred = await statements(ENTRIES, variables(100), viewer().token, (d) => {
       expect(d.entries.edges).toHaveLength(100);
@@ -158,5 +160,47 @@ describe('deeds → items → children', () => {
       expect(d.deeds[0].items.map((i: any) => i.name)).toEqual(['Fard', 'Fajr', 'Sunnah']);
     });
     expect(res.count).toBeLessThanOrEqual(depth + 1);
+  });
+});
+
+describe('scale values, which never change, are read once', () => {
+  const PAGE = /* GraphQL */ `
+    query ScaleValuesOnce($ownerId: ID) {
+      entries(first: 100, filter: { ownerId: $ownerId }) { edges { node { id scaleValue { id label } } } }
+    }`;
+  const valueReads = (sql: string[]) => sql.filter((statement) => statement.includes('scale_values')).length;
+
+  test('a page naming new values reads them once; the next, by another viewer, reads none', async () => {
+    const deed = await app.prisma.deed.create({
+      data: { userId: owner.id, name: 'Sadaqah', category: 'HASANAAT', measureType: 'SCALE', displayOrder: 2000 },
+    });
+    const item = await app.prisma.deedItem.create({ data: { deedId: deed.id, name: 'Given', level: 1 } });
+    const scale = await app.prisma.scale.create({
+      data: { deedId: deed.id, version: 1, isActive: true, values: { create: [{ label: 'Some', order: 1 }, { label: 'Much', order: 2 }] } },
+      include: { values: { orderBy: { order: 'asc' } } },
+    });
+    const relation = await app.prisma.relation.findFirstOrThrow({ where: { requesterId: grantee.id, requesteeId: owner.id } });
+    await app.prisma.permission.create({ data: { relationId: relation.id, deedItemId: item.id, type: 'READ', version: 1 } });
+    const recorded = await app.gql(
+      `mutation($input: RecordEntriesInput!) { recordEntries(input: $input) { results { outcome } } }`,
+      {
+        input: {
+          entries: scale.values.map((value, i) => ({
+            deedItemId: String(item.id),
+            entryDate: `2026-06-0${i + 1}`,
+            scaleValueId: String(value.id),
+          })),
+        },
+      },
+      { token: owner.token },
+    );
+    expect(recorded.errors).toBeUndefined();
+    const labelsOf = (data: any) =>
+      data.entries.edges.flatMap((edge: any) => (edge.node.scaleValue?.label === 'Some' || edge.node.scaleValue?.label === 'Much' ? [edge.node.scaleValue.label] : []));
+
+    const first = await statements(PAGE, {}, owner.token, (d) => expect(labelsOf(d).sort()).toEqual(['Much', 'Some']));
+    expect(valueReads(first.sql)).toBe(1);
+    const second = await statements(PAGE, { ownerId: owner.gid }, grantee.token, (d) => expect(labelsOf(d).sort()).toEqual(['Much', 'Some']));
+    expect(valueReads(second.sql)).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { KeptRows } from '../../lib/kept-rows';
 import { recordsById, type RecordLoader } from '../../lib/record-loader';
 import { PREPARED } from '../../db/prepared-statements';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
@@ -79,6 +80,15 @@ function listedItems(prisma: PrismaClient, column: 'deed_id' | 'parent_deed_item
     WHERE x.deleted_rank <= ${MAX_DELETED_ROWS_LISTED}
     ORDER BY x.display_order, x.deed_item_id`;
 }
+
+/**
+ * Scale values never change once written: createScale writes a new version with new values,
+ * nothing updates one, and only an account's purge deletes them, with every entry and goal
+ * that names them. A value is reached only through an entry, goal or scale the caller may
+ * read, and a goal's input is checked against its deed after the load, so a kept row reveals
+ * nothing. Kept, a page of scale entries costs no statement for its values after the first.
+ */
+const keptScaleValues = new KeptRows<ScaleValueRecord>(10_000);
 
 /** Levels never exceed 10, so no walk is longer; the bound also stops a corrupt cycle. */
 const MAX_WALK = 10;
@@ -161,7 +171,9 @@ export function createDeedLoaders(prisma: PrismaClient): DeedLoaders {
     deeds,
     deedItems,
     scales,
-    scaleValues: recordsById((ids) => prisma.scaleValue.findMany({ where: { id: { in: ids } } })),
+    scaleValues: recordsById((ids) =>
+      keptScaleValues.read(prisma, ids, (missing) => prisma.scaleValue.findMany({ where: { id: { in: missing } } })),
+    ),
 
     itemsByDeed: rowsByKey(async (deedIds) => {
       const rows = await listedItems(prisma, 'deed_id', deedIds);
