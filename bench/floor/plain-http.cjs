@@ -14,4 +14,4 @@ http
     });
   })
   // The server's own backlog (src/server.ts): Node's 511 resets connections when 5,000 arrive at once.
-    .listen({ port: Number(process.env.PORT), host: '127.0.0.1', backlog: 4096 }, () => console.log('floor server ready'));
+  .listen({ port: Number(process.env.PORT), host: '127.0.0.1', backlog: 4096 }, () => console.log('floor server ready'));

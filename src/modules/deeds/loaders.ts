@@ -86,7 +86,8 @@ function listedItems(prisma: PrismaClient, column: 'deed_id' | 'parent_deed_item
  * nothing updates one, and only an account's purge deletes them, with every entry and goal
  * that names them. A value is reached only through an entry, goal or scale the caller may
  * read, and a goal's input is checked against its deed after the load, so a kept row reveals
- * nothing. Kept, a page of scale entries costs no statement for its values after the first.
+ * nothing. A read replica's copy is the same row, or none (not kept), so the read may go to one.
+ * Kept, a page of scale entries costs no statement for its values after the first.
  */
 const keptScaleValues = new KeptRows<ScaleValueRecord>(10_000);
 
