@@ -79,6 +79,8 @@ export class RedisCache implements Cache {
   private readonly pending = new PendingInvalidations();
   private replayTimer: NodeJS.Timeout | undefined;
   private replaying: Promise<void> | undefined;
+  /** A replay has taken the pending invalidations and not finished applying them. */
+  private replayInFlight = false;
   private readonly stopWatchingBreaker: () => void;
 
   /** `client` and `breaker` are exposed for the rate limiter, which shares the connection. */
@@ -124,7 +126,7 @@ export class RedisCache implements Cache {
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    if (!this.pending.isEmpty) return undefined;
+    if (this.hasPendingInvalidations) return undefined;
     try {
       const json = await this.breaker.run(() => this.client.get(key));
       return json === null ? undefined : (JSON.parse(json) as T);
@@ -140,7 +142,7 @@ export class RedisCache implements Cache {
   }
 
   async getManyText(keys: readonly string[]): Promise<Array<string | undefined>> {
-    if (!this.pending.isEmpty || keys.length === 0) return keys.map(() => undefined);
+    if (this.hasPendingInvalidations || keys.length === 0) return keys.map(() => undefined);
     try {
       const values = await this.breaker.run(() => this.client.mget(...keys));
       return values.map((json) => json ?? undefined);
@@ -192,9 +194,12 @@ export class RedisCache implements Cache {
     await this.breaker.run(() => this.client.ping());
   }
 
-  /** Whether invalidations still wait for Redis (reads miss meanwhile). */
+  /**
+   * Whether invalidations still wait for Redis (reads miss meanwhile), the ones a replay has
+   * taken included until it has run: the stale values stay in Redis until then.
+   */
   get hasPendingInvalidations(): boolean {
-    return !this.pending.isEmpty;
+    return !this.pending.isEmpty || this.replayInFlight;
   }
 
   async close(): Promise<void> {
@@ -246,6 +251,7 @@ export class RedisCache implements Cache {
   private async replayOnce(): Promise<void> {
     if (this.pending.isEmpty) return;
     const taken = this.pending.take();
+    this.replayInFlight = true;
     try {
       if (taken.wipeEverything) await this.wipeCachedValues();
       for (let i = 0; i < taken.tags.length; i += 100) {
@@ -256,6 +262,8 @@ export class RedisCache implements Cache {
       this.logger.info({ tags: taken.tags.length, keys: taken.keys.length, wiped: taken.wipeEverything }, 'replayed cache invalidations after a redis outage');
     } catch (error) {
       if (this.keepForReplay(error)) this.pending.restore(taken);
+    } finally {
+      this.replayInFlight = false;
     }
   }
 
