@@ -36,7 +36,12 @@ export interface LoadOptions {
   /** Seconds a request may take before it counts as an error and the connection retries. */
   timeoutSeconds?: number;
   /** The n-th request (0-based), in the order they are sent. */
-  request(n: number): GraphQLRequest;
+  request?(n: number): GraphQLRequest;
+  /**
+   * A path of the server to GET instead of POSTing `request` to /graphql: a probe
+   * (`/healthz`) measures what holding the connections costs without any GraphQL work.
+   */
+  get?: string;
   /**
    * Whether an HTTP 200 body is a correct answer (no GraphQL error, the expected outcome);
    * `expected` is the request's `expect`. Non-200 answers, timeouts and connection errors are
@@ -72,8 +77,12 @@ interface RequestContext {
  * inside 200 answers.
  */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const { overallRate } = options;
-  if (overallRate !== undefined && options.steadyArrivals) return runSteadyLoad({ ...options, overallRate });
+  const { overallRate, request: graphqlRequest, get } = options;
+  if ((graphqlRequest === undefined) === (get === undefined)) throw new Error('a load run takes either `request` or `get`');
+  if (overallRate !== undefined && options.steadyArrivals) {
+    if (!graphqlRequest) throw new Error('steady arrivals send GraphQL requests only');
+    return runSteadyLoad({ ...options, request: graphqlRequest, overallRate });
+  }
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let wrongAnswers = 0;
@@ -83,21 +92,25 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: options.url,
-        method: 'POST',
+        url: get ? new URL(get, options.url).toString() : options.url,
+        method: get ? 'GET' : 'POST',
         connections: options.connections,
         // autocannon needs a duration; the timer below is the real bound.
         duration: options.maxSeconds + 60,
         ...(options.amount !== undefined ? { amount: options.amount } : {}),
         ...(overallRate !== undefined ? { overallRate } : {}),
         timeout: options.timeoutSeconds ?? 30,
-        headers: { 'content-type': 'application/json' },
+        headers: get ? {} : { 'content-type': 'application/json' },
         requests: [
           {
             // A connection has one request in flight at a time (no pipelining): its context
             // carries what the answer to that request must hold.
             setupRequest: (request, context: RequestContext) => {
-              const next = options.request(sent++);
+              if (!graphqlRequest) {
+                sent++;
+                return request;
+              }
+              const next = graphqlRequest(sent++);
               context.expected = next.expect;
               const headers: Record<string, string> = { 'content-type': 'application/json' };
               if (next.token) headers.authorization = `Bearer ${next.token}`;

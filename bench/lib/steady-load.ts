@@ -14,7 +14,9 @@ const MAX_ERROR_SAMPLES = 3;
  * a request was due, so waiting for a free socket or behind a slow server counts, and a
  * server that falls behind cannot hide it (no coordinated omission).
  */
-export function runSteadyLoad(options: LoadOptions & { overallRate: number }): Promise<LoadResult> {
+export function runSteadyLoad(
+  options: LoadOptions & Required<Pick<LoadOptions, 'request'>> & { overallRate: number },
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const intervalMs = 1000 / options.overallRate;
   const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
