@@ -79,7 +79,11 @@ export class RedisCache implements Cache {
   private readonly pending = new PendingInvalidations();
   private replayTimer: NodeJS.Timeout | undefined;
   private replaying: Promise<void> | undefined;
-  /** A replay has taken the pending invalidations and not finished applying them. */
+  /**
+   * A replay has taken the pending invalidations and not finished applying them. Not derived
+   * from `replaying`: that is assigned only once the replay first waits, after the code it
+   * runs before then (its first command) could already ask.
+   */
   private replayInFlight = false;
   private readonly stopWatchingBreaker: () => void;
 
